@@ -1,0 +1,8 @@
+#ifndef RAPPORT_CSUPPORT_H
+#define RAPPORT_CSUPPORT_H
+
+/// Atomically exchanges the two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, or -1 with errno set (EINVAL/ENOSYS where unsupported).
+int rapport_exchange_paths(const char *first, const char *second);
+
+#endif

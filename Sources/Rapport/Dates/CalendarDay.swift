@@ -1,0 +1,107 @@
+/// A calendar date with no time or zone: what `YYYY-MM-DD` in the records means.
+/// Arithmetic goes through a day number, so it is exact and needs no Calendar.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns nil when the date does not exist (2026-02-30, month 13...).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let digits = Array(text.utf8)
+        guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"),
+            let year = Self.number(digits[0..<4]), let month = Self.number(digits[5..<7]),
+            let day = Self.number(digits[8..<10])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Days since a fixed epoch (the proleptic Gregorian calendar).
+    public var dayNumber: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear / 400
+        let yearOfEra = shiftedYear - era * 400
+        let shiftedMonth = (month + 9) % 12
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra
+    }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CalendarDay) -> Int { other.dayNumber - dayNumber }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+}
+
+/// A date that recurs every year and whose year may be unknown: a birthday (`--MM-DD` or
+/// `YYYY-MM-DD`) or an anniversary.
+public struct Anniversary: Hashable, Sendable {
+    public let month: Int
+    public let day: Int
+    public let year: Int?
+
+    /// Parses `YYYY-MM-DD`, or `--MM-DD` when `allowsYearless` (a birthday with no year).
+    public init?(_ text: String, allowsYearless: Bool) {
+        if let date = CalendarDay(iso: text) {
+            (month, day, year) = (date.month, date.day, date.year)
+            return
+        }
+        let bytes = Array(text.utf8)
+        guard allowsYearless, bytes.count == 7, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "-"),
+            bytes[4] == UInt8(ascii: "-"), let month = CalendarDay.number(bytes[2..<4]),
+            let day = CalendarDay.number(bytes[5..<7]),
+            // 2000 is a leap year, so --02-29 is accepted.
+            CalendarDay(year: 2000, month: month, day: day) != nil
+        else { return nil }
+        (self.month, self.day, self.year) = (month, day, nil)
+    }
+
+    /// The next time this date comes round, on or after `today`. 29 February is
+    /// kept on 28 February in years that have no 29th.
+    public func nextOccurrence(onOrAfter today: CalendarDay) -> CalendarDay {
+        for year in today.year...(today.year + 1) {
+            let day = min(self.day, CalendarDay.daysIn(month: month, year: year))
+            if let date = CalendarDay(year: year, month: month, day: day), date >= today { return date }
+        }
+        // Unreachable: every month/day pair occurs within a year of any date.
+        return today
+    }
+}

@@ -1,0 +1,87 @@
+/// File names for customer ids. A slug is lowercase ASCII letters, digits and `-` only,
+/// so it cannot name a folder, climb out of one, or collide with another on a
+/// case-insensitive or normalizing file system. An id whose readable form (`C-0042` →
+/// `c-0042`) is shared with no other id keeps that form; the others get the readable
+/// part plus a hash of the whole id, so two ids always give two files, deterministically.
+enum Slug {
+    static let maximumReadableLength = 48
+    /// Names Windows refuses and names of the site's own files.
+    static let reserved: Set = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "index", "assets",
+    ]
+
+    /// The slug of each id (ids must be unique). Depends only on the set of ids.
+    static func slugs(for ids: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        var readableCount: [String: Int] = [:]
+        for id in ids { readableCount[readable(id), default: 0] += 1 }
+        func isPlain(_ id: String) -> Bool {
+            let form = readable(id)
+            return !form.isEmpty && readableCount[form] == 1 && !reserved.contains(form)
+                && form.count < maximumReadableLength
+        }
+        var taken: Set<String> = []
+        for id in ids where isPlain(id) {
+            result[id] = readable(id)
+            taken.insert(readable(id))
+        }
+        for id in ids.filter({ !isPlain($0) }).sorted() {
+            var hashLength = 8
+            var slug = ""
+            repeat {
+                let base = readable(id)
+                let hash = String(String(fnv1a(id), radix: 16).leftPadded(to: 16).prefix(hashLength))
+                slug = base.isEmpty ? "c-\(hash)" : "\(base)-\(hash)"
+                hashLength += 2
+            } while taken.contains(slug) && hashLength <= 16
+            var counter = 2
+            let stem = slug
+            while taken.contains(slug) {
+                slug = "\(stem)-\(counter)"
+                counter += 1
+            }
+            result[id] = slug
+            taken.insert(slug)
+        }
+        return result
+    }
+
+    /// Lowercase ASCII letters and digits, other runs as one `-`, trimmed and shortened.
+    static func readable(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            if slug.count >= maximumReadableLength { break }
+            let value = scalar.value
+            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else if (0x41...0x5A).contains(value) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+extension String {
+    func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

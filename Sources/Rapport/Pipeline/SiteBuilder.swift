@@ -1,0 +1,232 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding `rapport.yml`, `content/` and optionally `Templates/`).
+    public var siteDirectory: URL
+    /// Overrides the config's `output` folder.
+    public var outputDirectory: URL?
+    /// The day the build is for: "in 3 days", "5 weeks ago" are counted from it.
+    public var today: CalendarDay
+    /// How the site folder is written in diagnostics ("" when it is the current folder).
+    public var displayPrefix: String
+
+    public init(siteDirectory: URL, outputDirectory: URL? = nil, today: CalendarDay, displayPrefix: String = "") {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory
+        self.today = today
+        self.displayPrefix = displayPrefix
+    }
+}
+
+/// A rendered site, ready to write, and what was noticed on the way.
+public struct RenderedSite: Sendable {
+    public var files: [OutputFile]
+    public var warnings: [Diagnostic]
+    public var output: URL
+    public var customerCount: Int
+    public var letterCount: Int
+}
+
+/// The build, top to bottom: load the config, records, notes, schedule, letters and
+/// templates; stop with every problem found if any is an error; render the pages;
+/// write the site aside and swap it in.
+public struct SiteBuilder {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Loads, checks and renders the site without writing anything (`rapport check`).
+    public func render() throws(BuildFailure) -> RenderedSite {
+        var diagnostics = Diagnostics()
+        let config = loadConfig(&diagnostics)
+        let records = loadRecords(config, &diagnostics)
+        let notes = loadNotes(config, records, &diagnostics)
+        let appointments = loadSchedule(config, records, &diagnostics)
+        let letters = loadLetters(config, &diagnostics)
+        let templates = TemplateSet(
+            overridesIn: options.siteDirectory.appendingPathComponent("Templates"),
+            displayDirectory: display("Templates"), diagnostics: &diagnostics)
+        let output = options.outputDirectory ?? URL(fileURLWithPath: config.output, relativeTo: options.siteDirectory)
+        let writer = SiteWriter(output: output, siteDirectory: options.siteDirectory)
+        do {
+            try writer.checkOutput()
+        } catch {
+            diagnostics.error(SourceLocation(path: output.path), error.description)
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
+
+        let files = renderPages(
+            site: SiteContext(config: config, today: options.today), records: records, notes: notes,
+            appointments: appointments, letters: letters, templates: templates)
+        return RenderedSite(
+            files: files, warnings: diagnostics.warnings, output: writer.output, customerCount: records.count,
+            letterCount: letters.count)
+    }
+
+    /// Renders the site and replaces the output folder with it.
+    @discardableResult
+    public func build() throws(BuildFailure) -> RenderedSite {
+        let site = try render()
+        do {
+            try SiteWriter(output: site.output, siteDirectory: options.siteDirectory).write(site.files)
+        } catch {
+            throw BuildFailure(site.warnings + [.error(SourceLocation(path: site.output.path), error.description)])
+        }
+        return site
+    }
+
+    // MARK: - Stages
+
+    private func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig {
+        for name in SiteConfig.fileNames {
+            let url = options.siteDirectory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard let text = readText(url, display(name), &diagnostics) else { return SiteConfig() }
+            return SiteConfig(yaml: text, path: display(name), diagnostics: &diagnostics)
+        }
+        diagnostics.warning(SourceLocation(path: display("rapport.yml")), "no rapport.yml in the site folder; using the defaults")
+        return SiteConfig()
+    }
+
+    private func loadRecords(_ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [CustomerRecord] {
+        let path = display("content/customers.csv")
+        let url = options.siteDirectory.appendingPathComponent("content/customers.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "no customer records: the site folder needs content/customers.csv")
+            return []
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "cannot read file")
+            return []
+        }
+        return RecordLoader(path: path, config: config).loadRecords(from: Array(data), diagnostics: &diagnostics)
+    }
+
+    private func loadNotes(
+        _ config: SiteConfig, _ records: [CustomerRecord], _ diagnostics: inout Diagnostics
+    ) -> [String: CustomerNote] {
+        let known = Set(records.map(\.id))
+        let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
+        var notes: [String: CustomerNote] = [:]
+        for name in markdownFiles(in: "content/notes") {
+            let path = display("content/notes/\(name)")
+            let url = options.siteDirectory.appendingPathComponent("content/notes/\(name)")
+            guard let text = readText(url, path, &diagnostics),
+                let note = loader.loadNote(text, path: path, diagnostics: &diagnostics)
+            else { continue }
+            guard known.contains(note.customerID) else {
+                diagnostics.error(note.customerLocation, "note for unknown customer '\(note.customerID)': no such id in content/customers.csv")
+                continue
+            }
+            if let first = notes[note.customerID] {
+                diagnostics.error(
+                    note.customerLocation, "a second note for customer '\(note.customerID)'",
+                    notes: [.init(location: first.customerLocation, message: "first note for this customer")])
+                continue
+            }
+            let stem = String(name.dropLast(3))
+            if stem != note.customerID {
+                diagnostics.warning(note.customerLocation, "the file is named '\(name)' but is for customer '\(note.customerID)'; name it '\(note.customerID).md'")
+            }
+            notes[note.customerID] = note
+        }
+        return notes
+    }
+
+    private func loadSchedule(
+        _ config: SiteConfig, _ records: [CustomerRecord], _ diagnostics: inout Diagnostics
+    ) -> [String: [Appointment]] {
+        let path = display("content/schedule.csv")
+        let url = options.siteDirectory.appendingPathComponent("content/schedule.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "cannot read file")
+            return [:]
+        }
+        let known = Set(records.map(\.id))
+        var byCustomer: [String: [Appointment]] = [:]
+        let appointments = ScheduleLoader(path: path, delimiter: config.csvDelimiter)
+            .loadAppointments(from: Array(data), diagnostics: &diagnostics)
+        for appointment in appointments {
+            guard known.contains(appointment.customerID) else {
+                diagnostics.warning(appointment.customerLocation, "appointment for unknown customer '\(appointment.customerID)'")
+                continue
+            }
+            byCustomer[appointment.customerID, default: []].append(appointment)
+        }
+        for id in byCustomer.keys {
+            byCustomer[id]!.sort { ($0.date, $0.time) < ($1.date, $1.time) }
+        }
+        return byCustomer
+    }
+
+    private func loadLetters(_ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [LetterTemplate] {
+        let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown)
+        return markdownFiles(in: "content/letters").compactMap { name in
+            let path = display("content/letters/\(name)")
+            let url = options.siteDirectory.appendingPathComponent("content/letters/\(name)")
+            guard let text = readText(url, path, &diagnostics) else { return nil }
+            return loader.loadLetter(text, name: String(name.dropLast(3)), path: path, diagnostics: &diagnostics)
+        }
+    }
+
+    private func renderPages(
+        site: SiteContext, records: [CustomerRecord], notes: [String: CustomerNote],
+        appointments: [String: [Appointment]], letters: [LetterTemplate], templates: TemplateSet
+    ) -> [OutputFile] {
+        let slugs = Slug.slugs(for: records.map(\.id))
+        let letterSlugs = Slug.slugs(for: letters.map(\.name))
+        var files: [OutputFile] = []
+        files.reserveCapacity(records.count * (1 + letters.count) + 3)
+        let sorted = DirectoryView.sorted(records)
+        let directory = DirectoryView(entries: sorted.map { .init(record: $0, href: "customers/\(slugs[$0.id]!).html") })
+        files.append(OutputFile(path: "index.html", text: templates.render(directory.context(in: site), with: "index")))
+        for record in sorted {
+            let slug = slugs[record.id]!
+            let letterLinks = letters.map { letter in
+                (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")
+            }
+            let card = CardView(record: record, note: notes[record.id], appointments: appointments[record.id] ?? [], letters: letterLinks)
+            files.append(OutputFile(path: "customers/\(slug).html", text: templates.render(card.context(in: site), with: "card")))
+            let recipient = LetterRecipient(record)
+            for letter in letters {
+                let view = LetterView(letter: letter, recipient: recipient)
+                files.append(
+                    OutputFile(
+                        path: "letters/\(letterSlugs[letter.name]!)/\(slug).html",
+                        text: templates.render(view.context(in: site), with: "letter")))
+            }
+        }
+        files.append(OutputFile(path: "assets/rapport.css", text: templates.stylesheet))
+        files.append(OutputFile(path: "assets/paper.css", text: "@page { size: \(site.config.paper.cssSize); margin: 18mm 20mm; }\n"))
+        return files
+    }
+
+    // MARK: - Files
+
+    /// `name` as it appears in diagnostics: relative to where the user named the site from.
+    private func display(_ name: String) -> String {
+        options.displayPrefix.isEmpty ? name : "\(options.displayPrefix)/\(name)"
+    }
+
+    private func markdownFiles(in folder: String) -> [String] {
+        let url = options.siteDirectory.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    private func readText(_ url: URL, _ path: String, _ diagnostics: inout Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "cannot read file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8; save it as UTF-8")
+            return nil
+        }
+        return text
+    }
+}

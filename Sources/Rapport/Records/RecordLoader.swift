@@ -1,0 +1,198 @@
+import Foundation
+
+/// Reads `content/customers.csv` into records, reporting every problem with its place.
+public struct RecordLoader {
+    public var path: String
+    public var config: SiteConfig
+
+    public init(path: String, config: SiteConfig) {
+        self.path = path
+        self.config = config
+    }
+
+    /// Parses the file's bytes. Rows with errors are reported and left out of the result.
+    public func loadRecords(from bytes: [UInt8], diagnostics: inout Diagnostics) -> [CustomerRecord] {
+        var rows = CSVReader(path: path, delimiter: config.csvDelimiter).read(bytes, diagnostics: &diagnostics)
+        guard !rows.isEmpty else {
+            if !diagnostics.hasErrors {
+                diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; the first line must be a header such as 'id,first_name,last_name,...'")
+            }
+            return []
+        }
+        let header = rows.removeFirst()
+        guard let columns = mapColumns(header, diagnostics: &diagnostics) else { return [] }
+
+        var records: [CustomerRecord] = []
+        records.reserveCapacity(rows.count)
+        var firstRowOfID: [String: Int] = [:]
+        for row in rows {
+            var rowDiagnostics = Diagnostics()
+            if row.fields.count != header.fields.count {
+                let last = row.fields[row.fields.count - 1]
+                rowDiagnostics.error(
+                    SourceLocation(path: path, line: last.line, column: last.column),
+                    "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.fields.count)")
+            }
+            guard let record = makeRecord(row, columns: columns, diagnostics: &rowDiagnostics) else {
+                diagnostics.append(contentsOf: rowDiagnostics)
+                continue
+            }
+            if let first = firstRowOfID[record.id] {
+                rowDiagnostics.error(
+                    fieldLocation(row, columns.standard["id"]!), "duplicate customer id '\(record.id)'",
+                    notes: [.init(location: SourceLocation(path: path, line: first, column: columns.standard["id"]! + 1), message: "first defined here")])
+            } else {
+                firstRowOfID[record.id] = row.line
+            }
+            diagnostics.append(contentsOf: rowDiagnostics)
+            if !rowDiagnostics.hasErrors { records.append(record) }
+        }
+        return records
+    }
+
+    struct ColumnMap {
+        /// Standard column name → field index.
+        var standard: [String: Int] = [:]
+        /// Extra columns: normalized name and field index, in file order.
+        var extra: [(name: String, index: Int)] = []
+    }
+
+    /// `First Name`, `first-name` and `FIRST_NAME` all mean `first_name`.
+    static func normalize(_ header: String) -> String {
+        var result = ""
+        for character in header.trimmingCharacters(in: .whitespaces).lowercased() {
+            result.append(character == " " || character == "-" ? "_" : character)
+        }
+        return result
+    }
+
+    private func mapColumns(_ header: CSVRow, diagnostics: inout Diagnostics) -> ColumnMap? {
+        // Columns renamed in rapport.yml: their export header → our name.
+        var renamed: [String: String] = [:]
+        for (ours, theirs) in config.columns { renamed[Self.normalize(theirs)] = ours }
+        var map = ColumnMap()
+        var seen: [String: CSVField] = [:]
+        var ok = true
+        for (index, field) in header.fields.enumerated() {
+            let normalized = Self.normalize(field.value)
+            let name = renamed[normalized] ?? normalized
+            let location = SourceLocation(path: path, line: field.line, column: field.column)
+            if normalized.isEmpty {
+                diagnostics.error(location, "column \(index + 1) has an empty header")
+                ok = false
+                continue
+            }
+            if let first = seen[name] {
+                diagnostics.error(
+                    location, "duplicate column '\(name)'",
+                    notes: [.init(location: SourceLocation(path: path, line: first.line, column: first.column), message: "first defined here")])
+                ok = false
+                continue
+            }
+            seen[name] = field
+            if CustomerRecord.standardColumns.contains(name) {
+                map.standard[name] = index
+            } else {
+                map.extra.append((name, index))
+            }
+        }
+        guard map.standard["id"] != nil else {
+            var message = "no 'id' column in the header"
+            if header.fields.count == 1, config.csvDelimiter == UInt8(ascii: ","), header.fields[0].value.contains(";") {
+                message += "; the file looks semicolon-separated: set `csv_delimiter: \";\"` in rapport.yml"
+            } else {
+                message += " (found: \(header.fields.map(\.value).joined(separator: ", ")))"
+            }
+            diagnostics.error(SourceLocation(path: path, line: header.line, column: 1), message)
+            return nil
+        }
+        return ok ? map : nil
+    }
+
+    private func fieldLocation(_ row: CSVRow, _ index: Int) -> SourceLocation {
+        guard index < row.fields.count else {
+            return SourceLocation(path: path, line: row.line, column: 1)
+        }
+        return SourceLocation(path: path, line: row.fields[index].line, column: row.fields[index].column)
+    }
+
+    private func makeRecord(_ row: CSVRow, columns: ColumnMap, diagnostics: inout Diagnostics) -> CustomerRecord? {
+        func value(_ name: String) -> String {
+            guard let index = columns.standard[name], index < row.fields.count else { return "" }
+            return row.fields[index].value.trimmingCharacters(in: .whitespaces)
+        }
+        func location(_ name: String) -> SourceLocation { fieldLocation(row, columns.standard[name] ?? 0) }
+
+        let id = value("id")
+        guard !id.isEmpty else {
+            diagnostics.error(location("id"), "empty customer id")
+            return nil
+        }
+        var record = CustomerRecord(id: id, location: SourceLocation(path: path, line: row.line, column: 1))
+        record.firstName = value("first_name")
+        record.lastName = value("last_name")
+        record.preferredName = value("preferred_name")
+        record.pronunciation = value("pronunciation")
+        record.email = value("email")
+        record.phone = value("phone")
+        record.favoriteDrink = value("favorite_drink")
+        record.favoriteFlower = value("favorite_flower")
+        record.address = .init(
+            line1: value("address_line1"), line2: value("address_line2"), city: value("city"),
+            region: value("region"), postalCode: value("postal_code"), country: value("country"))
+
+        for name in ["birthday", "anniversary"] {
+            let text = value(name)
+            guard !text.isEmpty else { continue }
+            if let date = Anniversary(text, allowsYearless: name == "birthday") {
+                if name == "birthday" { record.birthday = date } else { record.anniversary = date }
+            } else {
+                let expected = name == "birthday" ? "YYYY-MM-DD, or --MM-DD when the year is unknown" : "YYYY-MM-DD"
+                diagnostics.error(location(name), "invalid \(name) '\(text)': expected a real date as \(expected)")
+            }
+        }
+        for name in ["customer_since", "last_visit"] {
+            let text = value(name)
+            guard !text.isEmpty else { continue }
+            if let date = CalendarDay(iso: text) {
+                if name == "customer_since" { record.customerSince = date } else { record.lastVisit = date }
+            } else {
+                diagnostics.error(location(name), "invalid \(name.replacingOccurrences(of: "_", with: " ")) '\(text)': expected a real date as YYYY-MM-DD")
+            }
+        }
+        let visits = value("visits")
+        if !visits.isEmpty {
+            if let count = Int(visits), count >= 0 {
+                record.visits = count
+            } else {
+                diagnostics.error(location("visits"), "invalid visits '\(visits)': expected a whole number")
+            }
+        }
+        record.tags = Self.list(value("tags"))
+        record.children = Self.list(value("children")).map { item in
+            let (name, detail) = Self.nameWithDetail(item)
+            return .init(name: name, age: detail)
+        }
+        record.pets = Self.list(value("pets")).map { item in
+            let (name, detail) = Self.nameWithDetail(item)
+            return .init(name: name, species: detail)
+        }
+        record.extra = columns.extra.map { column in
+            (column.name, column.index < row.fields.count ? row.fields[column.index].value : "")
+        }
+        return record
+    }
+
+    /// `a; b;;c` → ["a", "b", "c"].
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `Maya (7)` → ("Maya", "7"); `Biscuit` → ("Biscuit", "").
+    static func nameWithDetail(_ item: String) -> (String, String) {
+        guard item.hasSuffix(")"), let open = item.lastIndex(of: "(") else { return (item, "") }
+        let name = item[..<open].trimmingCharacters(in: .whitespaces)
+        let detail = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? (item, "") : (name, detail)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Mustache
+
+/// The page templates of a site: the built-in ones, each replaced by the site's own
+/// `Templates/NAME.mustache` when it has one. Loading checks what swift-mustache leaves
+/// silent: a partial or layout that does not exist, and unescaped output of anything
+/// but rendered HTML.
+public struct TemplateSet: Sendable {
+    /// Template name (file name without `.mustache`) → where it came from.
+    public private(set) var sources: [String: String] = [:]
+    private var library = MustacheLibrary()
+    /// The stylesheet written to `assets/rapport.css`.
+    public private(set) var stylesheet: String
+
+    /// Pages Rapport renders; each must exist (the built-in set has them all).
+    static let pageTemplates = ["layout", "index", "card", "letter"]
+
+    /// Loads the built-in templates, then the `*.mustache` files in `directory` (if it
+    /// exists) over them. `displayDirectory` is how the folder is named in diagnostics.
+    public init(overridesIn directory: URL?, displayDirectory: String = "Templates", diagnostics: inout Diagnostics) {
+        var texts: [String: (text: String, path: String)] = [:]
+        stylesheet = BuiltinTemplates.stylesheet
+        for (name, text) in BuiltinTemplates.templates {
+            texts[name] = (text, "(built-in)/\(name).mustache")
+        }
+        if let directory, let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            for entry in entries.sorted() {
+                let path = "\(displayDirectory)/\(entry)"
+                let url = directory.appendingPathComponent(entry)
+                if entry == "rapport.css" {
+                    if let text = readText(url, path: path, diagnostics: &diagnostics) { stylesheet = text }
+                    continue
+                }
+                guard entry.hasSuffix(".mustache") else { continue }
+                guard let text = readText(url, path: path, diagnostics: &diagnostics) else { continue }
+                texts[String(entry.dropLast(".mustache".count))] = (text, path)
+            }
+        }
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            sources[name] = source.path
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error(
+                    SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    Self.describe(error.error))
+            } catch {
+                diagnostics.error(SourceLocation(path: source.path, line: 1, column: 1), "cannot parse template: \(error)")
+            }
+        }
+        for source in texts.values.sorted(by: { $0.path < $1.path }) {
+            checkReferences(in: source.text, path: source.path, known: Set(texts.keys), diagnostics: &diagnostics)
+        }
+    }
+
+    /// Renders template `name` (which must exist: the pipeline only names page templates).
+    public func render(_ context: [String: Any], with name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private func readText(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "cannot read file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    private func checkReferences(in text: String, path: String, known: Set<String>, diagnostics: inout Diagnostics) {
+        for tag in MustacheScanner.tags(in: text) {
+            let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+            switch tag.kind {
+            case .partial, .parent:
+                if !known.contains(tag.name) {
+                    let what = tag.kind == .partial ? "partial" : "layout"
+                    diagnostics.error(location, "unknown \(what) '\(tag.name)': no Templates/\(tag.name).mustache and no built-in template of that name")
+                }
+            case .unescaped:
+                if !tag.name.hasSuffix("_html") {
+                    diagnostics.error(location, "'\(tag.name)' would be written without HTML escaping; only values whose name ends in '_html' (already rendered by Rapport) may be")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "cannot parse template: \(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+        case .unfinishedName: return "tag is not closed with '}}'"
+        case .expectedSectionEnd: return "section is never closed (expected '{{/name}}')"
+        case .invalidSetDelimiter: return "invalid set-delimiters tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to a layout block"
+        case .illegalTokenInsideInheritSection: return "only '{{$block}}' definitions may appear inside a layout tag"
+        case .textInsideInheritSection: return "only '{{$block}}' definitions may appear inside a layout tag"
+        case .invalidConfigVariableSyntax: return "invalid '{{% ... }}' pragma"
+        case .unrecognisedConfigVariable: return "unknown '{{% ... }}' pragma"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The recall card of one customer: everything staff may read, notes included.
+struct CardView {
+    var record: CustomerRecord
+    var note: CustomerNote?
+    var appointments: [Appointment]
+    var letters: [(title: String, href: String)]
+
+    func context(in site: SiteContext) -> [String: Any] {
+        let style = site.dateStyle
+        var customer = ViewContext()
+        customer["id"] = record.id
+        customer["display_name"] = record.displayName
+        customer["full_name"] = record.fullName
+        customer["first_name"] = record.firstName
+        customer["last_name"] = record.lastName
+        customer["preferred_name"] = record.preferredName
+        customer["pronunciation"] = record.pronunciation
+        customer["email"] = record.email
+        customer["phone"] = record.phone
+        customer.setList("tags", record.tags.map { ["name": $0] })
+        customer["customer_since"] = record.customerSince?.context(style)
+        if let lastVisit = record.lastVisit {
+            var visit = lastVisit.context(style)
+            visit["ago"] = Self.ago(days: lastVisit.days(until: site.today))
+            customer["last_visit"] = visit
+        }
+        customer["visits"] = record.visits.map(String.init)
+        customer["birthday"] = record.birthday.map { Self.recurring($0, in: site) }
+        customer["anniversary"] = record.anniversary.map { Self.recurring($0, in: site) }
+        customer.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).values })
+        customer.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).values })
+        customer["has_family"] = !record.children.isEmpty || !record.pets.isEmpty
+        var favorites: [[String: Any]] = []
+        if !record.favoriteDrink.isEmpty { favorites.append(["label": "Usual drink", "value": record.favoriteDrink]) }
+        if !record.favoriteFlower.isEmpty { favorites.append(["label": "Favourite flower", "value": record.favoriteFlower]) }
+        customer.setList("favorites", favorites)
+        customer.setList("address_lines", Self.addressLines(record.address))
+        customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { ["label": Self.label($0.name), "value": $0.value] })
+        var fields = ViewContext()
+        for (name, value) in record.extra { fields[name] = value }
+        customer["fields"] = fields.values
+
+        customer.setList("ask_about", (note?.askAbout ?? []).map { ["item_html": $0] })
+        customer["notes_html"] = note?.html
+        customer["has_notes"] = !(note?.html.isEmpty ?? true)
+        customer.setList(
+            "visit_log",
+            (note?.visits ?? []).map { visit in
+                ViewContext([
+                    "date": visit.date.context(style), "title_html": visit.titleHTML,
+                    "has_title": !visit.titleHTML.isEmpty, "body_html": visit.html,
+                ]).values
+            })
+        customer.setList(
+            "appointments",
+            appointments.filter { $0.date >= site.today }.map { appointment in
+                ViewContext([
+                    "date": appointment.date.context(style), "time": appointment.time,
+                    "service": appointment.service, "staff": appointment.staff,
+                ]).values
+            })
+        customer.setList("letters", letters.map { ["title": $0.title, "href": $0.href] })
+
+        var page = site.page(depth: 1)
+        page["customer"] = customer.values
+        return page.values
+    }
+
+    /// `{date, in_days, in_words, soon}` for a birthday or anniversary.
+    static func recurring(_ date: Anniversary, in site: SiteContext) -> [String: Any] {
+        let next = date.nextOccurrence(onOrAfter: site.today)
+        let days = site.today.days(until: next)
+        let text: String
+        if let year = date.year, let full = CalendarDay(year: year, month: date.month, day: date.day) {
+            text = site.dateStyle.format(full)
+        } else {
+            text = site.dateStyle.format(month: date.month, day: date.day)
+        }
+        var context: [String: Any] = ["date": text, "in_days": days, "soon": days <= site.config.soonDays]
+        context["in_words"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+        return context
+    }
+
+    /// "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago".
+    static func ago(days: Int) -> String {
+        switch days {
+        case ..<0: return ""
+        case 0: return "today"
+        case 1: return "yesterday"
+        case 2..<14: return "\(days) days ago"
+        case 14..<60: return "\(days / 7) weeks ago"
+        case 60..<730: return "\(days / 30) months ago"
+        default: return "\(days / 365) years ago"
+        }
+    }
+
+    /// The address as lines, in the order the record gives them (country formats come later).
+    static func addressLines(_ address: CustomerRecord.PostalAddress) -> [String] {
+        let cityLine = [address.city, address.region, address.postalCode].filter { !$0.isEmpty }.joined(separator: " ")
+        return [address.line1, address.line2, cityLine, address.country].filter { !$0.isEmpty }
+    }
+
+    /// `hair_notes_colour` → "Hair notes colour".
+    static func label(_ column: String) -> String {
+        let words = column.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

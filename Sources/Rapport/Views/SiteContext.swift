@@ -1,0 +1,32 @@
+import Foundation
+
+/// What every page knows: the business, the date of the build, and the way back to the root.
+struct SiteContext {
+    var config: SiteConfig
+    var today: CalendarDay
+    var dateStyle: DateStyle
+
+    init(config: SiteConfig, today: CalendarDay) {
+        self.config = config
+        self.today = today
+        self.dateStyle = DateStyle(localeIdentifier: config.locale)
+    }
+
+    /// The context shared by all pages, for a page `depth` folders below the site root.
+    func page(depth: Int) -> ViewContext {
+        var site = ViewContext()
+        site["name"] = config.businessName
+        site["address_lines"] = config.businessAddress
+        site["phone"] = config.businessPhone
+        site["email"] = config.businessEmail
+        site["signature"] = config.signature
+        var page = ViewContext()
+        page["site"] = site.values
+        page["root"] = String(repeating: "../", count: depth)
+        page["today"] = today.context(dateStyle)
+        page["lang"] = config.locale.replacingOccurrences(of: "_", with: "-")
+        page["paper"] = config.paper.rawValue
+        page["paper_class"] = config.paper.rawValue.lowercased()
+        return page
+    }
+}

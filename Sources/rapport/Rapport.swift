@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Rapport
+
+@main
+struct RapportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Builds recall cards, letters and a customer directory from customer records and notes.",
+        discussion: """
+            Exit status: 0 success, 1 the site has errors (each printed as path:line:column), \
+            64 the command line is wrong.
+            """,
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder: rapport.yml, content/, Templates/.", valueName: "dir"))
+    var site: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The day to build for, as YYYY-MM-DD (default: today).", valueName: "date"))
+    var today: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    func validate() throws {
+        if let today, CalendarDay(iso: today) == nil {
+            throw ValidationError("--today must be a real date written YYYY-MM-DD, not '\(today)'")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--site '\(site)' is not a folder")
+        }
+    }
+
+    func buildOptions(output: String?) -> BuildOptions {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
+        let prefix = site == "." || site == "./" ? "" : (site.hasSuffix("/") ? String(site.dropLast()) : site)
+        return BuildOptions(
+            siteDirectory: siteURL,
+            outputDirectory: output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
+            today: today.flatMap { CalendarDay(iso: $0) } ?? Self.currentDay(),
+            displayPrefix: prefix)
+    }
+
+    /// Today in the machine's time zone: the day staff are working.
+    static func currentDay() -> CalendarDay {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// Prints diagnostics on stderr, errors and warnings alike.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+func fail(_ failure: BuildFailure) -> ExitCode {
+    report(failure.diagnostics)
+    let errors = failure.diagnostics.filter { $0.severity == .error }.count
+    FileHandle.standardError.write(Data("rapport: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+    return ExitCode(1)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into its output folder (default: the config's output, _site).")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write the site here instead of the config's output folder.", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        let start = Date()
+        do {
+            let site = try SiteBuilder(options: siteOptions.buildOptions(output: out)).build()
+            report(site.warnings)
+            if !siteOptions.quiet {
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+                print("Built \(site.files.count) files (\(site.customerCount) customers, \(site.letterCount) letters) in \(seconds) s.")
+                print("Open \(site.output.appendingPathComponent("index.html").path)")
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load, check and render the site without writing anything.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    func run() throws {
+        do {
+            let site = try SiteBuilder(options: siteOptions.buildOptions(output: nil)).render()
+            report(site.warnings)
+            if !siteOptions.quiet {
+                print("No errors: \(site.customerCount) customers, \(site.letterCount) letters, \(site.warnings.count) warning\(site.warnings.count == 1 ? "" : "s").")
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
