@@ -97,6 +97,7 @@ enum BuiltinTemplates {
         {{/customer}}
         {{/body}}
         {{/layout}}
+
         """##,
         "index": ##"""
         {{<layout}}
@@ -121,6 +122,7 @@ enum BuiltinTemplates {
         </table>
         {{/body}}
         {{/layout}}
+
         """##,
         "layout": ##"""
         <!DOCTYPE html>
@@ -151,6 +153,7 @@ enum BuiltinTemplates {
         {{/footer}}
         </body>
         </html>
+
         """##,
         "letter": ##"""
         {{<layout}}
@@ -180,14 +183,17 @@ enum BuiltinTemplates {
         {{/body}}
         {{$footer}}{{/footer}}
         {{/layout}}
+
         """##,
         "nav": ##"""
         <nav class="site-nav" aria-label="Site">
           <a href="{{root}}index.html">Directory</a>
         </nav>
+
         """##,
         "tags": ##"""
         {{#has_tags}}<ul class="tags">{{#tags}}<li class="tag">{{name}}</li>{{/tags}}</ul>{{/has_tags}}
+
         """##,
     ]
 
@@ -207,7 +213,7 @@ enum BuiltinTemplates {
           background: var(--paper);
         }
         * { box-sizing: border-box; }
-        body { margin: 0; line-height: 1.5; }
+        body { margin: 0; line-height: 1.5; min-height: 100vh; }
         a { color: var(--accent); }
         main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
         .muted { color: var(--muted); }
@@ -281,5 +287,6 @@ enum BuiltinTemplates {
           .letter-sheet { box-shadow: none; margin: 0; padding: 0; width: auto; min-height: 0; }
           a { color: inherit; text-decoration: none; }
         }
+
         """##
 }
