@@ -22,6 +22,14 @@ public struct SiteConfig: Sendable {
     public var output = "_site"
     /// How far ahead a birthday or anniversary counts as "soon" on a card.
     public var soonDays = 30
+    /// How many days after today the "coming up" sheet covers.
+    public var comingUpDays = 7
+    /// A regular not seen for this many days is on the "haven't seen them in a while" list.
+    public var lapsedDays = 90
+    /// How many visits make a customer a regular.
+    public var regularVisits = 3
+    /// Notes whose newest visit is older than this are flagged on the data-quality page.
+    public var staleNoteDays = 365
     /// Our column name → the header used in the site's export.
     public var columns: [String: String] = [:]
     public var csvDelimiter: UInt8 = UInt8(ascii: ",")
@@ -30,8 +38,8 @@ public struct SiteConfig: Sendable {
 
     public static let fileNames = ["rapport.yml", "rapport.yaml"]
     static let knownKeys: Set = [
-        "business", "signature", "locale", "paper", "output", "soon_days", "columns", "csv_delimiter",
-        "unsafe_markdown",
+        "business", "signature", "locale", "paper", "output", "soon_days", "coming_up_days", "lapsed_days",
+        "regular_visits", "stale_note_days", "columns", "csv_delimiter", "unsafe_markdown",
     ]
 
     public init() {}
@@ -94,13 +102,21 @@ public struct SiteConfig: Sendable {
                         output = text
                     }
                 }
-            case "soon_days":
-                if let text = string() {
-                    if let days = Int(text), (0...366).contains(days) {
-                        soonDays = days
-                    } else {
-                        diagnostics.error(document.location(of: value), "'soon_days' must be a whole number of days from 0 to 366, not '\(text)'")
-                    }
+            case "soon_days", "coming_up_days", "lapsed_days", "regular_visits", "stale_note_days":
+                guard let text = string() else { continue }
+                let limits = ["soon_days": 366, "coming_up_days": 62, "regular_visits": 100_000]
+                let limit = limits[key] ?? 3660
+                guard let number = Int(text), (0...limit).contains(number) else {
+                    let unit = key == "regular_visits" ? "" : " of days"
+                    diagnostics.error(document.location(of: value), "'\(key)' must be a whole number\(unit) from 0 to \(limit), not '\(text)'")
+                    continue
+                }
+                switch key {
+                case "soon_days": soonDays = number
+                case "coming_up_days": comingUpDays = number
+                case "lapsed_days": lapsedDays = number
+                case "regular_visits": regularVisits = number
+                default: staleNoteDays = number
                 }
             case "columns":
                 guard let mapping = value.mapping else {

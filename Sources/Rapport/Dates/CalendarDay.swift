@@ -46,6 +46,27 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return era * 146_097 + dayOfEra
     }
 
+    /// 0 for Sunday through 6 for Saturday.
+    public var weekday: Int {
+        // Day number 0 (0000-03-01 proleptic Gregorian) was a Wednesday.
+        ((dayNumber + 3) % 7 + 7) % 7
+    }
+
+    /// The day `count` days later (or earlier, when negative).
+    public func adding(days count: Int) -> CalendarDay {
+        // Inverse of `dayNumber` (civil-from-days).
+        let number = dayNumber + count
+        let era = (number >= 0 ? number : number - 146_096) / 146_097
+        let dayOfEra = number - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CalendarDay(year: year, month: month, day: day) ?? self
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDay) -> Int { other.dayNumber - dayNumber }
 

@@ -7,13 +7,17 @@ public struct DateStyle: Sendable {
     public let localeIdentifier: String
     private let fullPattern: [Piece]
     private let yearlessPattern: [Piece]
+    private let weekdayPattern: [Piece]
     private let monthNames: [String]
+    /// Sunday first, as Foundation gives them.
+    private let weekdayNames: [String]
 
     private enum Piece: Sendable {
         case literal(String)
         case day(width: Int)
         case month(width: Int)
         case year
+        case weekday
     }
 
     public init(localeIdentifier: String) {
@@ -23,10 +27,13 @@ public struct DateStyle: Sendable {
         formatter.locale = locale
         // Format-context names: "14 März", and the genitive forms of e.g. Polish or Russian.
         monthNames = formatter.monthSymbols
+        weekdayNames = formatter.weekdaySymbols
         let full = DateFormatter.dateFormat(fromTemplate: "dMMMMy", options: 0, locale: locale) ?? "d MMMM y"
         let yearless = DateFormatter.dateFormat(fromTemplate: "dMMMM", options: 0, locale: locale) ?? "d MMMM"
+        let weekday = DateFormatter.dateFormat(fromTemplate: "EEEEdMMMM", options: 0, locale: locale) ?? "EEEE d MMMM"
         fullPattern = Self.parse(full)
         yearlessPattern = Self.parse(yearless)
+        weekdayPattern = Self.parse(weekday)
     }
 
     /// The date with its year, e.g. "14 March 2026".
@@ -39,7 +46,17 @@ public struct DateStyle: Sendable {
         render(yearlessPattern, day: day, month: month, year: nil)
     }
 
-    private func render(_ pieces: [Piece], day: Int, month: Int, year: Int?) -> String {
+    /// Weekday, day and month, e.g. "Tuesday 24 November" (headings of the coming-up sheet).
+    public func formatWithWeekday(_ date: CalendarDay) -> String {
+        render(weekdayPattern, day: date.day, month: date.month, year: date.year, weekday: date.weekday)
+    }
+
+    /// The weekday's name, e.g. "Tuesday".
+    public func weekdayName(_ date: CalendarDay) -> String {
+        weekdayNames.count == 7 ? weekdayNames[date.weekday] : ""
+    }
+
+    private func render(_ pieces: [Piece], day: Int, month: Int, year: Int?, weekday: Int = 0) -> String {
         var text = ""
         for piece in pieces {
             switch piece {
@@ -52,6 +69,7 @@ public struct DateStyle: Sendable {
                     text += width == 2 && month < 10 ? "0\(month)" : String(month)
                 }
             case .year: text += year.map(String.init) ?? ""
+            case .weekday: text += weekdayNames.count == 7 ? weekdayNames[weekday] : ""
             }
         }
         return text
@@ -92,6 +110,9 @@ public struct DateStyle: Sendable {
             case "y":
                 flush()
                 pieces.append(.year)
+            case "E", "c":
+                flush()
+                pieces.append(.weekday)
             default:
                 literal += String(repeating: character, count: run)
             }

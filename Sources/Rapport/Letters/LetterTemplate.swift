@@ -54,9 +54,7 @@ struct LetterLoader {
         do {
             _ = try MustacheTemplate(string: parts.body)
         } catch let error as MustacheTemplate.ParserError {
-            diagnostics.error(
-                SourceLocation(path: path, line: error.context.lineNumber + parts.bodyLineOffset, column: error.context.columnNumber),
-                TemplateSet.describe(error.error))
+            diagnostics.append(TemplateSet.diagnostic(for: error, in: parts.body, path: path, lineOffset: parts.bodyLineOffset))
             return nil
         } catch {
             diagnostics.error(SourceLocation(path: path, line: parts.bodyLineOffset + 1, column: 1), "cannot parse merge fields: \(error)")

@@ -19,8 +19,9 @@ struct MarkdownBlock: Sendable {
     var html: String
     /// Headings and paragraphs: the rendered inline content, without the block tag.
     var inlineHTML: String
-    /// Lists: each item's inline content (a one-paragraph item loses its `<p>`).
-    var items: [String]
+    /// Lists: each item's inline content (a one-paragraph item loses its `<p>`), plain text and
+    /// where the item's text starts.
+    var items: [(html: String, text: String, line: Int, column: Int)]
 }
 
 /// The one place that talks to libcmark. Everything it returns is a Swift value;
@@ -80,15 +81,15 @@ enum CommonMark {
         case CMARK_NODE_LIST: kind = .list
         default: kind = .other
         }
-        var items: [String] = []
+        var items: [(html: String, text: String, line: Int, column: Int)] = []
         if kind == .list {
             var item = cmark_node_first_child(node)
             while let current = item {
                 let only = cmark_node_first_child(current)
                 if let only, cmark_node_next(only) == nil, cmark_node_get_type(only) == CMARK_NODE_PARAGRAPH {
-                    items.append(renderChildren(only, options))
+                    items.append((renderChildren(only, options), plainText(only), Int(cmark_node_get_start_line(only)), Int(cmark_node_get_start_column(only))))
                 } else {
-                    items.append(renderChildren(current, options))
+                    items.append((renderChildren(current, options), plainText(current), Int(cmark_node_get_start_line(current)), Int(cmark_node_get_start_column(current))))
                 }
                 item = cmark_node_next(current)
             }

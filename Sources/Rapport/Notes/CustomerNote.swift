@@ -8,14 +8,33 @@ public struct CustomerNote: Sendable {
         public var html: String
     }
 
+    /// A talking point; with `until`, it is dropped from cards and sheets after that day.
+    public struct TalkingPoint: Sendable {
+        public var html: String
+        public var until: CalendarDay?
+
+        public func isCurrent(on day: CalendarDay) -> Bool { until.map { day <= $0 } ?? true }
+    }
+
+    /// A call or message that is due on a day.
+    public struct FollowUp: Sendable {
+        public var date: CalendarDay
+        public var html: String
+    }
+
     public var customerID: String
     /// Where `customer:` is written, for diagnostics about it.
     public var customerLocation: SourceLocation
     public var path: String
-    /// Everything that is not a visit or the "Ask about" list, rendered.
+    /// Everything that is not a visit or one of the recognised lists, rendered.
     public var html: String
-    /// Talking points, each rendered inline.
-    public var askAbout: [String]
+    public var askAbout: [TalkingPoint]
+    public var followUps: [FollowUp]
+    /// Open "make it right" items (items marked done with `[x]` are left out).
+    public var makeItRight: [String]
     /// Newest first.
     public var visits: [Visit]
+
+    /// The talking points still current on `day`.
+    public func askAbout(on day: CalendarDay) -> [TalkingPoint] { askAbout.filter { $0.isCurrent(on: day) } }
 }

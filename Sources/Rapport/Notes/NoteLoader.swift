@@ -29,6 +29,7 @@ public struct NoteLoader {
 
         var customerID: String?
         var customerLocation = SourceLocation(path: path, line: 1, column: 1)
+        var followUps: [CustomerNote.FollowUp] = []
         for (key, keyNode, value) in document.entries {
             switch key {
             case "customer":
@@ -39,8 +40,15 @@ public struct NoteLoader {
                     diagnostics.error(customerLocation, "'customer' must be a customer id")
                     return nil
                 }
+            case "follow_up":
+                let items = value.scalarText.map { [($0, value)] } ?? value.array().map { ($0.scalarText ?? "", $0) }
+                for (text, node) in items {
+                    if let followUp = Self.followUp(text, htmlText: escapeHTML(text), location: document.location(of: node), diagnostics: &diagnostics) {
+                        followUps.append(followUp)
+                    }
+                }
             default:
-                diagnostics.warning(document.location(of: keyNode), "unknown front matter key '\(key)' (known: customer)")
+                diagnostics.warning(document.location(of: keyNode), "unknown front matter key '\(key)' (known: customer, follow_up)")
             }
         }
         guard let customerID else {
@@ -49,7 +57,8 @@ public struct NoteLoader {
         }
 
         var note = CustomerNote(
-            customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [], visits: [])
+            customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [],
+            followUps: followUps, makeItRight: [], visits: [])
         let blocks = CommonMark.blocks(parts.body, unsafe: unsafeMarkdown)
         var index = 0
         var currentVisit: CustomerNote.Visit?
@@ -68,13 +77,13 @@ public struct NoteLoader {
                     continue
                 }
             }
-            if block.kind == .paragraph, Self.isAskAboutLabel(block.text) {
+            if block.kind == .paragraph, let label = NoteList(label: block.text) {
                 if index + 1 < blocks.count, blocks[index + 1].kind == .list {
-                    note.askAbout.append(contentsOf: blocks[index + 1].items)
+                    read(blocks[index + 1].items, as: label, into: &note, path: path, lineOffset: parts.bodyLineOffset, diagnostics: &diagnostics)
                     index += 2
                     continue
                 }
-                diagnostics.warning(location, "'Ask about:' is not followed by a list; write each talking point as a '- ' line below it")
+                diagnostics.warning(location, "'\(block.text.trimmingCharacters(in: .whitespaces))' is not followed by a list; write each item as a '- ' line below it")
             }
             if currentVisit != nil {
                 currentVisit!.html += block.html
@@ -88,8 +97,69 @@ public struct NoteLoader {
         return note
     }
 
-    static func isAskAboutLabel(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespaces).lowercased() == "ask about:"
+    /// The lists a note may hold, each introduced by a paragraph of its own.
+    enum NoteList {
+        case askAbout, followUp, makeItRight
+
+        init?(label: String) {
+            switch label.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "ask about:": self = .askAbout
+            case "follow up:", "follow-up:", "follow ups:", "follow-ups:": self = .followUp
+            case "make it right:": self = .makeItRight
+            default: return nil
+            }
+        }
+    }
+
+    private func read(
+        _ items: [(html: String, text: String, line: Int, column: Int)], as list: NoteList, into note: inout CustomerNote,
+        path: String, lineOffset: Int, diagnostics: inout Diagnostics
+    ) {
+        for item in items {
+            let location = SourceLocation(path: path, line: item.line + lineOffset, column: item.column)
+            switch list {
+            case .askAbout:
+                note.askAbout.append(Self.talkingPoint(item))
+            case .followUp:
+                if let followUp = Self.followUp(item.text, htmlText: item.html, location: location, diagnostics: &diagnostics) {
+                    note.followUps.append(followUp)
+                }
+            case .makeItRight:
+                let text = item.text.trimmingCharacters(in: .whitespaces)
+                if !(text.hasPrefix("[x]") || text.hasPrefix("[X]") || text.hasPrefix("✓")) {
+                    note.makeItRight.append(item.html.hasPrefix("[ ] ") ? String(item.html.dropFirst(4)) : item.html)
+                }
+            }
+        }
+    }
+
+    /// `Lisbon trip (until 2026-12-01)`: the point and the last day it is current.
+    static func talkingPoint(_ item: (html: String, text: String, line: Int, column: Int)) -> CustomerNote.TalkingPoint {
+        let text = item.text.trimmingCharacters(in: .whitespaces)
+        guard text.hasSuffix(")"), let open = text.range(of: "(until ", options: .backwards) else {
+            return .init(html: item.html, until: nil)
+        }
+        let dateText = text[open.upperBound..<text.index(before: text.endIndex)]
+        guard let until = CalendarDay(iso: dateText) else { return .init(html: item.html, until: nil) }
+        let suffix = "(until \(dateText))"
+        var html = Substring(item.html)
+        if html.hasSuffix(suffix) { html = html.dropLast(suffix.count) }
+        return .init(html: html.trimmingCharacters(in: .whitespaces), until: until)
+    }
+
+    /// `2026-11-25 — call about the colour`: the day it is due and what to do.
+    static func followUp(
+        _ text: String, htmlText: String, location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> CustomerNote.FollowUp? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let date = CalendarDay(iso: trimmed.prefix(10)) else {
+            diagnostics.error(location, "follow-up '\(trimmed)' must start with its date: '2026-11-25 — call about the colour'")
+            return nil
+        }
+        var html = Substring(htmlText.trimmingCharacters(in: .whitespaces))
+        if html.hasPrefix(String(trimmed.prefix(10))) { html = html.dropFirst(10) }
+        html = html.drop { $0 == " " || $0 == "—" || $0 == "–" || $0 == "-" || $0 == ":" }
+        return .init(date: date, html: String(html))
     }
 
     /// `2026-03-14 — haircut` → the date and "haircut". A heading that starts like a

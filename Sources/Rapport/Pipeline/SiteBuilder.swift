@@ -29,8 +29,8 @@ public struct RenderedSite: Sendable {
 }
 
 /// The build, top to bottom: load the config, records, notes, schedule, letters and
-/// templates; stop with every problem found if any is an error; render the pages;
-/// write the site aside and swap it in.
+/// templates; check the data; stop with every problem found if any is an error; render
+/// the pages; write the site aside and swap it in.
 public struct SiteBuilder {
     public var options: BuildOptions
 
@@ -56,11 +56,14 @@ public struct SiteBuilder {
         } catch {
             diagnostics.error(SourceLocation(path: output.path), error.description)
         }
+        let quality = DataQuality(records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays)
+        for warning in quality.warnings { diagnostics.append(warning) }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
 
         let files = renderPages(
             site: SiteContext(config: config, today: options.today), records: records, notes: notes,
-            appointments: appointments, letters: letters, templates: templates)
+            appointments: appointments, letters: letters, templates: templates, quality: quality,
+            warnings: diagnostics.warnings)
         return RenderedSite(
             files: files, warnings: diagnostics.warnings, output: writer.output, customerCount: records.count,
             letterCount: letters.count)
@@ -175,7 +178,8 @@ public struct SiteBuilder {
 
     private func renderPages(
         site: SiteContext, records: [CustomerRecord], notes: [String: CustomerNote],
-        appointments: [String: [Appointment]], letters: [LetterTemplate], templates: TemplateSet
+        appointments: [String: [Appointment]], letters: [LetterTemplate], templates: TemplateSet,
+        quality: DataQuality, warnings: [Diagnostic]
     ) -> [OutputFile] {
         let slugs = Slug.slugs(for: records.map(\.id))
         let letterSlugs = Slug.slugs(for: letters.map(\.name))
@@ -184,6 +188,11 @@ public struct SiteBuilder {
         let sorted = DirectoryView.sorted(records)
         let directory = DirectoryView(entries: sorted.map { .init(record: $0, href: "customers/\(slugs[$0.id]!).html") })
         files.append(OutputFile(path: "index.html", text: templates.render(directory.context(in: site), with: "index")))
+        let cardLinks = slugs.mapValues { "customers/\($0).html" }
+        let comingUp = ComingUpView(records: sorted, notes: notes, appointments: appointments, cardLinks: cardLinks)
+        files.append(OutputFile(path: "coming-up.html", text: templates.render(comingUp.context(in: site), with: "coming-up")))
+        let dataQuality = DataQualityView(report: quality, warnings: warnings, cardLinks: cardLinks)
+        files.append(OutputFile(path: "data-quality.html", text: templates.render(dataQuality.context(in: site), with: "data-quality")))
         for record in sorted {
             let slug = slugs[record.id]!
             let letterLinks = letters.map { letter in
@@ -201,6 +210,7 @@ public struct SiteBuilder {
             }
         }
         files.append(OutputFile(path: "assets/rapport.css", text: templates.stylesheet))
+        files.append(OutputFile(path: "assets/search.js", text: templates.searchScript))
         files.append(OutputFile(path: "assets/paper.css", text: "@page { size: \(site.config.paper.cssSize); margin: 18mm 20mm; }\n"))
         return files
     }

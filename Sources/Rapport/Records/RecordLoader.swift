@@ -24,7 +24,8 @@ public struct RecordLoader {
 
         var records: [CustomerRecord] = []
         records.reserveCapacity(rows.count)
-        var firstRowOfID: [String: Int] = [:]
+        // Where each id was first written, for the note on a duplicate.
+        var firstOfID: [String: SourceLocation] = [:]
         for row in rows {
             var rowDiagnostics = Diagnostics()
             if row.fields.count != header.fields.count {
@@ -37,12 +38,12 @@ public struct RecordLoader {
                 diagnostics.append(contentsOf: rowDiagnostics)
                 continue
             }
-            if let first = firstRowOfID[record.id] {
+            if let first = firstOfID[record.id] {
                 rowDiagnostics.error(
                     fieldLocation(row, columns.standard["id"]!), "duplicate customer id '\(record.id)'",
-                    notes: [.init(location: SourceLocation(path: path, line: first, column: columns.standard["id"]! + 1), message: "first defined here")])
+                    notes: [.init(location: first, message: "first defined here")])
             } else {
-                firstRowOfID[record.id] = row.line
+                firstOfID[record.id] = fieldLocation(row, columns.standard["id"]!)
             }
             diagnostics.append(contentsOf: rowDiagnostics)
             if !rowDiagnostics.hasErrors { records.append(record) }

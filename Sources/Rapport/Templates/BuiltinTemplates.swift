@@ -44,6 +44,20 @@ enum BuiltinTemplates {
           </section>
           {{/has_favorites}}
 
+          {{#has_make_it_right}}
+          <section class="card-make-right">
+            <h2>Make it right</h2>
+            <ul>{{#make_it_right}}<li>{{{item_html}}}</li>{{/make_it_right}}</ul>
+          </section>
+          {{/has_make_it_right}}
+
+          {{#has_follow_ups}}
+          <section class="card-follow-ups">
+            <h2>Follow up</h2>
+            <ul>{{#follow_ups}}<li{{#overdue}} class="overdue"{{/overdue}}><time datetime="{{date.iso}}">{{date.long}}</time> — {{{item_html}}}</li>{{/follow_ups}}</ul>
+          </section>
+          {{/has_follow_ups}}
+
           {{#has_ask_about}}
           <section class="card-ask">
             <h2>Ask about</h2>
@@ -99,19 +113,144 @@ enum BuiltinTemplates {
         {{/layout}}
 
         """##,
+        "coming-up": ##"""
+        {{<layout}}
+        {{$title}}Coming up · {{site.name}}{{/title}}
+        {{$bodyclass}}page coming-up{{/bodyclass}}
+        {{$body}}
+        <h1>Coming up <span class="range"><time datetime="{{first_day.iso}}">{{first_day.long}}</time> – <time datetime="{{last_day.iso}}">{{last_day.long}}</time></span></h1>
+
+        {{#has_overdue}}
+        <section class="sheet-block overdue">
+          <h2>Overdue follow-ups</h2>
+          <ul>{{#overdue}}<li><a href="{{href}}">{{display_name}}</a> — {{{item_html}}} <span class="muted">(due <time datetime="{{due.iso}}">{{due.long}}</time>)</span></li>{{/overdue}}</ul>
+        </section>
+        {{/has_overdue}}
+
+        {{#days}}
+        <section class="sheet-day" id="day-{{iso}}">
+          <h2 class="day-heading">{{#relative}}<span class="relative">{{relative}}</span> {{/relative}}<time datetime="{{iso}}">{{heading}}</time></h2>
+          {{#is_quiet}}<p class="muted">Nothing booked or due.</p>{{/is_quiet}}
+          {{#has_bookings}}
+          <ol class="bookings">
+            {{#bookings}}
+            <li class="booking">
+              <p class="booking-line"><span class="time">{{time}}</span> <a class="who" href="{{href}}">{{display_name}}</a>{{#pronunciation}} <span class="pronunciation">“{{pronunciation}}”</span>{{/pronunciation}} <span class="muted">{{full_name}}</span>{{#service}} · {{service}}{{/service}}{{#staff}} · {{staff}}{{/staff}}</p>
+              <ul class="essentials">
+                {{#has_children}}<li><span class="label">Kids</span> {{#children}}{{name}}{{#age}} ({{age}}){{/age}} {{/children}}</li>{{/has_children}}
+                {{#has_pets}}<li><span class="label">Pets</span> {{#pets}}{{name}}{{#species}} ({{species}}){{/species}} {{/pets}}</li>{{/has_pets}}
+                {{#favorite_drink}}<li><span class="label">Usual</span> {{favorite_drink}}</li>{{/favorite_drink}}
+                {{#has_ask_about}}<li><span class="label">Ask about</span> <ul>{{#ask_about}}<li>{{{item_html}}}</li>{{/ask_about}}</ul></li>{{/has_ask_about}}
+                {{#has_make_it_right}}<li class="make-right"><span class="label">Make it right</span> <ul>{{#make_it_right}}<li>{{{item_html}}}</li>{{/make_it_right}}</ul></li>{{/has_make_it_right}}
+              </ul>
+            </li>
+            {{/bookings}}
+          </ol>
+          {{/has_bookings}}
+          {{#has_occasions}}
+          <ul class="occasions">{{#occasions}}<li><span class="label">{{kind}}</span> <a href="{{href}}">{{display_name}}</a>{{#years}} — {{years}}{{/years}}{{#note}} <span class="muted">({{note}})</span>{{/note}}</li>{{/occasions}}</ul>
+          {{/has_occasions}}
+          {{#has_follow_ups}}
+          <ul class="follow-ups">{{#follow_ups}}<li><span class="label">Follow up</span> <a href="{{href}}">{{display_name}}</a> — {{{item_html}}}</li>{{/follow_ups}}</ul>
+          {{/has_follow_ups}}
+        </section>
+        {{/days}}
+
+        {{#has_make_it_right}}
+        <section class="sheet-block">
+          <h2>Make it right — still open</h2>
+          <ul>{{#make_it_right}}<li><a href="{{href}}">{{display_name}}</a> — {{{item_html}}}</li>{{/make_it_right}}</ul>
+        </section>
+        {{/has_make_it_right}}
+
+        <section class="sheet-block">
+          <h2>Haven’t seen them in a while</h2>
+          {{#has_lapsed}}
+          <p class="muted">Regulars whose last visit was more than {{lapsed_days}} days ago: worth a call or a come-back letter.</p>
+          <ul>{{#lapsed}}<li><a href="{{href}}">{{display_name}}</a> <span class="muted">{{full_name}}</span> — last in <time datetime="{{last_visit.iso}}">{{last_visit.long}}</time> ({{ago}}{{#visits}}, {{visits}} visits{{/visits}})</li>{{/lapsed}}</ul>
+          {{/has_lapsed}}
+          {{^has_lapsed}}<p class="muted">Every regular has been in within {{lapsed_days}} days.</p>{{/has_lapsed}}
+        </section>
+        {{/body}}
+        {{/layout}}
+
+        """##,
+        "data-quality": ##"""
+        {{<layout}}
+        {{$title}}Data quality · {{site.name}}{{/title}}
+        {{$bodyclass}}page data-quality{{/bodyclass}}
+        {{$body}}
+        <h1>Data quality</h1>
+        <p class="muted">Things worth tidying in the records and notes. None of them stops a build.</p>
+
+        <section class="sheet-block">
+          <h2>Likely duplicates</h2>
+          {{#has_duplicates}}
+          <ul>{{#duplicates}}<li><a href="{{first.href}}">{{first.full_name}}</a> <span class="muted">({{first.id}}, {{first.location}})</span> and <a href="{{second.href}}">{{second.full_name}}</a> <span class="muted">({{second.id}}, {{second.location}})</span>: {{reason}}</li>{{/duplicates}}</ul>
+          {{/has_duplicates}}
+          {{^has_duplicates}}<p class="muted">None found.</p>{{/has_duplicates}}
+        </section>
+
+        <section class="sheet-block">
+          <h2>Warnings</h2>
+          {{#has_warnings}}
+          <ul class="warnings">{{#warnings}}<li><code>{{location}}</code> {{message}}</li>{{/warnings}}</ul>
+          {{/has_warnings}}
+          {{^has_warnings}}<p class="muted">No warnings.</p>{{/has_warnings}}
+        </section>
+
+        <section class="sheet-block">
+          <h2>Cards without a preferred name</h2>
+          {{#has_missing_preferred_name}}
+          <p class="muted">Staff greet people by the name they like: add it even when it is the first name.</p>
+          <ul class="inline-list">{{#missing_preferred_name}}<li><a href="{{href}}">{{full_name}}</a></li>{{/missing_preferred_name}}</ul>
+          {{/has_missing_preferred_name}}
+          {{^has_missing_preferred_name}}<p class="muted">Every card has one.</p>{{/has_missing_preferred_name}}
+        </section>
+
+        <section class="sheet-block">
+          <h2>Cards without a birthday</h2>
+          {{#has_missing_birthday}}
+          <ul class="inline-list">{{#missing_birthday}}<li><a href="{{href}}">{{full_name}}</a></li>{{/missing_birthday}}</ul>
+          {{/has_missing_birthday}}
+          {{^has_missing_birthday}}<p class="muted">Every card has one.</p>{{/has_missing_birthday}}
+        </section>
+
+        <section class="sheet-block">
+          <h2>Notes with no recent visit</h2>
+          {{#has_stale_notes}}
+          <p class="muted">Notes whose newest dated visit is more than {{stale_note_days}} days old, or that have none.</p>
+          <ul>{{#stale_notes}}<li><a href="{{href}}">{{full_name}}</a> — {{#newest_visit}}last visit noted <time datetime="{{iso}}">{{long}}</time> ({{ago}}){{/newest_visit}}{{^newest_visit}}no dated visit{{/newest_visit}}</li>{{/stale_notes}}</ul>
+          {{/has_stale_notes}}
+          {{^has_stale_notes}}<p class="muted">Every note mentions a recent visit.</p>{{/has_stale_notes}}
+        </section>
+        {{/body}}
+        {{/layout}}
+
+        """##,
         "index": ##"""
         {{<layout}}
         {{$title}}Customers · {{site.name}}{{/title}}
         {{$bodyclass}}page directory{{/bodyclass}}
         {{$body}}
-        <h1>Customers <span class="count">{{customer_count}}</span></h1>
+        <h1>Customers</h1>
+        <form id="directory-search" class="directory-search" role="search" hidden>
+          <label for="q">Find a customer</label>
+          <input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="Name, pet, child, tag, email, phone, city">
+          {{#has_all_tags}}
+          <div class="tag-filter" aria-label="Filter by tag">
+            {{#all_tags}}<button type="button" class="tag chip" data-tag-chip="{{name}}" aria-pressed="false">{{name}} <span class="muted">{{count}}</span></button>{{/all_tags}}
+          </div>
+          {{/has_all_tags}}
+        </form>
+        <p id="match-count" class="count" aria-live="polite">{{customer_count}} customers</p>
         <table class="directory">
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Goes by</th><th scope="col">Tags</th><th scope="col">Last visit</th></tr>
           </thead>
           <tbody>
         {{#customers}}
-            <tr>
+            <tr data-search="{{search_text}}" data-tags="{{tag_list}}">
               <td><a href="{{href}}">{{full_name}}</a></td>
               <td>{{preferred_name}}</td>
               <td>{{>tags}}</td>
@@ -120,7 +259,9 @@ enum BuiltinTemplates {
         {{/customers}}
           </tbody>
         </table>
+        <p id="no-match" class="muted" hidden>No customer matches. Clear the search or a tag to see more.</p>
         {{/body}}
+        {{$scripts}}<script src="{{root}}assets/search.js"></script>{{/scripts}}
         {{/layout}}
 
         """##,
@@ -131,6 +272,8 @@ enum BuiltinTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'">
+        <meta name="referrer" content="no-referrer">
         <meta name="generator" content="Rapport">
         <title>{{$title}}{{site.name}}{{/title}}</title>
         <link rel="stylesheet" href="{{root}}assets/rapport.css">
@@ -151,6 +294,7 @@ enum BuiltinTemplates {
           <p>Internal — for staff only. Built for {{today.long}}.</p>
         </footer>
         {{/footer}}
+        {{$scripts}}{{/scripts}}
         </body>
         </html>
 
@@ -188,6 +332,8 @@ enum BuiltinTemplates {
         "nav": ##"""
         <nav class="site-nav" aria-label="Site">
           <a href="{{root}}index.html">Directory</a>
+          <a href="{{root}}coming-up.html">Coming up</a>
+          <a href="{{root}}data-quality.html">Data quality</a>
         </nav>
 
         """##,
@@ -287,6 +433,162 @@ enum BuiltinTemplates {
           .letter-sheet { box-shadow: none; margin: 0; padding: 0; width: auto; min-height: 0; }
           a { color: inherit; text-decoration: none; }
         }
+
+        /* Directory search */
+        .directory-search { margin: 0 0 0.75rem; }
+        .directory-search label { display: block; font-weight: 600; margin-bottom: 0.3rem; }
+        .directory-search input[type="search"] {
+          width: 100%; font: inherit; font-size: 1.1rem; padding: 0.55rem 0.75rem;
+          border: 1px solid #c9bfb2; border-radius: 0.5rem; background: #fff;
+        }
+        .tag-filter { display: flex; flex-wrap: wrap; gap: 0.35rem; margin-top: 0.6rem; }
+        button.chip { font: inherit; font-size: 0.85rem; border: 1px solid transparent; cursor: pointer; }
+        button.chip[aria-pressed="true"] { background: var(--accent); color: #fff; }
+        button.chip[aria-pressed="true"] .muted { color: #f3e3d8; }
+        p.count { color: var(--muted); margin: 0.3rem 0 0.6rem; }
+        tr[hidden] { display: none; }
+
+        /* Recall card extras */
+        .card-make-right { border-color: var(--soon) !important; }
+        .card-make-right h2 { color: var(--soon); }
+        .card-make-right ul, .card-follow-ups ul { margin: 0; padding-left: 1.1rem; }
+        .card-follow-ups .overdue { color: var(--soon); }
+
+        /* Coming-up sheet and data quality */
+        .range { display: block; font-size: 1rem; color: var(--muted); font-weight: 400; margin-top: 0.2rem; }
+        .sheet-day, .sheet-block {
+          background: #fff; border: 1px solid var(--line); border-radius: 0.6rem; padding: 0.9rem 1.1rem; margin-bottom: 1rem;
+        }
+        .sheet-block.overdue { border-color: var(--soon); }
+        .day-heading { font-size: 1.05rem; text-transform: none; letter-spacing: 0; color: var(--ink); }
+        .relative { color: var(--accent); }
+        .bookings { list-style: none; margin: 0; padding: 0; }
+        .booking { border-top: 1px solid var(--line); padding: 0.5rem 0; }
+        .booking:first-child { border-top: 0; padding-top: 0; }
+        .booking-line { margin: 0 0 0.25rem; }
+        .booking .time { font-variant-numeric: tabular-nums; font-weight: 700; margin-right: 0.3rem; }
+        .booking .who { font-weight: 700; font-size: 1.1rem; }
+        .essentials { list-style: none; margin: 0; padding: 0 0 0 3.4rem; }
+        .essentials ul { display: inline; margin: 0; padding: 0; list-style: none; }
+        .essentials ul li { display: inline; }
+        .essentials ul li + li::before { content: " · "; color: var(--muted); }
+        .label { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-right: 0.3rem; }
+        .make-right, .make-right .label { color: var(--soon); }
+        .occasions, .follow-ups { list-style: none; margin: 0.4rem 0 0; padding: 0; }
+        .inline-list { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; }
+        .warnings code { font-size: 0.85rem; color: var(--muted); }
+
+        @media print {
+          .sheet-day, .sheet-block { border: 0; border-bottom: 1px solid #999; border-radius: 0; padding: 0.4rem 0; margin: 0; break-inside: avoid; }
+          .coming-up main { max-width: none; padding: 0; }
+          body.coming-up { font-size: 10.5pt; }
+          .range { display: inline; margin-left: 0.5rem; }
+        }
+
+        """##
+
+    static let searchScript = ##"""
+        // Rapport — the directory's search and tag filter.
+        // It works from file:// with no server: the data is in the page itself (data-search and
+        // data-tags on each row), so nothing is fetched. The state lives in the URL
+        // (index.html?q=ana&tag=vip), so a search can be bookmarked or shared.
+        (function () {
+          "use strict";
+
+          var form = document.getElementById("directory-search");
+          var input = document.getElementById("q");
+          var count = document.getElementById("match-count");
+          var chips = Array.prototype.slice.call(document.querySelectorAll("[data-tag-chip]"));
+          var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-search]"));
+          var empty = document.getElementById("no-match");
+          if (!form || !input || !count) return;
+
+          // Case and accents do not matter: "jose" finds "José". German umlauts also match their
+          // two-letter spelling: "mueller" finds "Müller".
+          function fold(text) {
+            return text
+              .toLowerCase()
+              .normalize("NFD")
+              .replace(/\p{M}/gu, "")
+              .replace(/ß/g, "ss")
+              .replace(/[øØ]/g, "o")
+              .replace(/æ/g, "ae")
+              .replace(/œ/g, "oe")
+              .replace(/ł/g, "l")
+              .replace(/đ/g, "d")
+              .replace(/ı/g, "i");
+          }
+          function umlautsSpelledOut(text) {
+            return text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue");
+          }
+
+          var index = rows.map(function (row) {
+            var text = row.getAttribute("data-search") || "";
+            var tags = (row.getAttribute("data-tags") || "").split(";").filter(Boolean);
+            return { row: row, text: fold(text) + " " + fold(umlautsSpelledOut(text)), tags: tags };
+          });
+
+          function selectedTags() {
+            return chips
+              .filter(function (chip) { return chip.getAttribute("aria-pressed") === "true"; })
+              .map(function (chip) { return chip.getAttribute("data-tag-chip"); });
+          }
+
+          function apply() {
+            var terms = fold(input.value).split(/\s+/).filter(Boolean);
+            var tags = selectedTags();
+            var shown = 0;
+            index.forEach(function (entry) {
+              var match =
+                terms.every(function (term) { return entry.text.indexOf(term) !== -1; }) &&
+                tags.every(function (tag) { return entry.tags.indexOf(tag) !== -1; });
+              entry.row.hidden = !match;
+              if (match) shown += 1;
+            });
+            count.textContent =
+              terms.length || tags.length
+                ? shown + " of " + index.length + " customers"
+                : index.length + " customers";
+            if (empty) empty.hidden = shown !== 0;
+          }
+
+          function saveState() {
+            var params = new URLSearchParams();
+            if (input.value.trim()) params.set("q", input.value.trim());
+            selectedTags().forEach(function (tag) { params.append("tag", tag); });
+            var query = params.toString();
+            try {
+              history.replaceState(null, "", query ? "?" + query : location.pathname);
+            } catch (error) {
+              // Some browsers refuse to change a file:// URL; the filter still works.
+            }
+          }
+
+          function loadState() {
+            var params = new URLSearchParams(location.search);
+            input.value = params.get("q") || "";
+            var wanted = params.getAll("tag");
+            chips.forEach(function (chip) {
+              var on = wanted.indexOf(chip.getAttribute("data-tag-chip")) !== -1;
+              chip.setAttribute("aria-pressed", on ? "true" : "false");
+            });
+          }
+
+          input.addEventListener("input", function () { apply(); saveState(); });
+          form.addEventListener("submit", function (event) { event.preventDefault(); });
+          chips.forEach(function (chip) {
+            chip.addEventListener("click", function () {
+              var on = chip.getAttribute("aria-pressed") === "true";
+              chip.setAttribute("aria-pressed", on ? "false" : "true");
+              apply();
+              saveState();
+            });
+          });
+
+          form.hidden = false;
+          loadState();
+          apply();
+        })();
 
         """##
 }

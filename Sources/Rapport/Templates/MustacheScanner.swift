@@ -76,4 +76,18 @@ enum MustacheScanner {
         }
         return tags
     }
+
+    /// The innermost section, layout or block still open at the end of `text`: where an
+    /// "expected section end" error really is (swift-mustache places it at the end of the text).
+    static func unclosedSection(in text: String) -> MustacheTag? {
+        var open: [MustacheTag] = []
+        for tag in tags(in: text) {
+            switch tag.kind {
+            case .section, .invertedSection, .parent, .block: open.append(tag)
+            case .close: if !open.isEmpty { open.removeLast() }
+            default: break
+            }
+        }
+        return open.last
+    }
 }

@@ -11,15 +11,18 @@ public struct TemplateSet: Sendable {
     private var library = MustacheLibrary()
     /// The stylesheet written to `assets/rapport.css`.
     public private(set) var stylesheet: String
+    /// The directory's search, written to `assets/search.js`.
+    public private(set) var searchScript: String
 
     /// Pages Rapport renders; each must exist (the built-in set has them all).
-    static let pageTemplates = ["layout", "index", "card", "letter"]
+    static let pageTemplates = ["layout", "index", "card", "letter", "coming-up", "data-quality"]
 
     /// Loads the built-in templates, then the `*.mustache` files in `directory` (if it
     /// exists) over them. `displayDirectory` is how the folder is named in diagnostics.
     public init(overridesIn directory: URL?, displayDirectory: String = "Templates", diagnostics: inout Diagnostics) {
         var texts: [String: (text: String, path: String)] = [:]
         stylesheet = BuiltinTemplates.stylesheet
+        searchScript = BuiltinTemplates.searchScript
         for (name, text) in BuiltinTemplates.templates {
             texts[name] = (text, "(built-in)/\(name).mustache")
         }
@@ -29,6 +32,10 @@ public struct TemplateSet: Sendable {
                 let url = directory.appendingPathComponent(entry)
                 if entry == "rapport.css" {
                     if let text = readText(url, path: path, diagnostics: &diagnostics) { stylesheet = text }
+                    continue
+                }
+                if entry == "search.js" {
+                    if let text = readText(url, path: path, diagnostics: &diagnostics) { searchScript = text }
                     continue
                 }
                 guard entry.hasSuffix(".mustache") else { continue }
@@ -41,9 +48,7 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    Self.describe(error.error))
+                diagnostics.append(Self.diagnostic(for: error, in: source.text, path: source.path))
             } catch {
                 diagnostics.error(SourceLocation(path: source.path, line: 1, column: 1), "cannot parse template: \(error)")
             }
@@ -87,6 +92,20 @@ public struct TemplateSet: Sendable {
                 break
             }
         }
+    }
+
+    /// A parse error of `text` as a diagnostic, at its place in the file (the text starts
+    /// after `lineOffset` lines). A section never closed is reported where it was opened.
+    static func diagnostic(for error: MustacheTemplate.ParserError, in text: String, path: String, lineOffset: Int = 0) -> Diagnostic {
+        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let tag = MustacheScanner.unclosedSection(in: text) {
+            let sigil = [.section: "#", .invertedSection: "^", .parent: "<", .block: "$"][tag.kind] ?? "#"
+            return .error(
+                SourceLocation(path: path, line: tag.line + lineOffset, column: tag.column),
+                "'{{\(sigil)\(tag.name)}}' is never closed (expected '{{/\(tag.name)}}')")
+        }
+        return .error(
+            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: error.context.columnNumber),
+            describe(error.error))
     }
 
     static func describe(_ error: Error) -> String {

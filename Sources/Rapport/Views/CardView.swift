@@ -42,7 +42,16 @@ struct CardView {
         for (name, value) in record.extra { fields[name] = value }
         customer["fields"] = fields.values
 
-        customer.setList("ask_about", (note?.askAbout ?? []).map { ["item_html": $0] })
+        customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { ["item_html": $0.html] })
+        customer.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
+        customer.setList(
+            "follow_ups",
+            (note?.followUps ?? []).sorted { $0.date < $1.date }.map { followUp in
+                ViewContext([
+                    "date": followUp.date.context(style), "item_html": followUp.html,
+                    "overdue": followUp.date < site.today,
+                ]).values
+            })
         customer["notes_html"] = note?.html
         customer["has_notes"] = !(note?.html.isEmpty ?? true)
         customer.setList(

@@ -19,12 +19,28 @@ struct DirectoryView {
             row["display_name"] = record.displayName
             row.setList("tags", record.tags.map { ["name": $0] })
             row["last_visit"] = record.lastVisit?.context(site.dateStyle)
+            row["search_text"] = Self.searchText(record)
+            row["tag_list"] = record.tags.joined(separator: ";")
             return row.values
+        }
+        var tagCounts: [String: Int] = [:]
+        for entry in entries {
+            for tag in Set(entry.record.tags) { tagCounts[tag, default: 0] += 1 }
         }
         var page = site.page(depth: 0)
         page["customers"] = customers
         page["customer_count"] = customers.count
+        page.setList("all_tags", tagCounts.sorted { $0.key < $1.key }.map { ["name": $0.key, "count": $0.value] })
         return page.values
+    }
+
+    /// What the directory's search box matches: names, pets, children, tags, email, phone
+    /// and city. The page's script folds case and accents on both sides.
+    static func searchText(_ record: CustomerRecord) -> String {
+        var parts = [record.firstName, record.lastName, record.preferredName]
+        parts += record.pets.map(\.name) + record.children.map(\.name) + record.tags
+        parts += [record.email, record.phone, record.phone.filter(\.isNumber), record.address.city]
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Last name, then first name, ignoring case and accents; the id breaks ties, so the

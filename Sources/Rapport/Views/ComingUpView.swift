@@ -1,0 +1,125 @@
+/// The "coming up" recall sheet: for today and the next days, who is booked (with what to
+/// know about them), whose birthday or anniversary it is, which follow-ups are due; then
+/// open "make it right" items and the regulars not seen in a while.
+struct ComingUpView {
+    var records: [CustomerRecord]
+    var notes: [String: CustomerNote]
+    var appointments: [String: [Appointment]]
+    /// Customer id → card link from the site root.
+    var cardLinks: [String: String]
+
+    func context(in site: SiteContext) -> [String: Any] {
+        let today = site.today
+        let last = today.adding(days: site.config.comingUpDays)
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+
+        var bookings: [CalendarDay: [(Appointment, CustomerRecord)]] = [:]
+        for (id, list) in appointments {
+            guard let record = byID[id] else { continue }
+            for appointment in list where appointment.date >= today && appointment.date <= last {
+                bookings[appointment.date, default: []].append((appointment, record))
+            }
+        }
+        var occasions: [CalendarDay: [[String: Any]]] = [:]
+        var followUps: [CalendarDay: [[String: Any]]] = [:]
+        var overdue: [[String: Any]] = []
+        var makeItRight: [[String: Any]] = []
+        for record in records {
+            for (kind, date) in [("birthday", record.birthday), ("anniversary", record.anniversary)] {
+                guard let date else { continue }
+                let next = date.nextOccurrence(onOrAfter: today)
+                guard next <= last else { continue }
+                var occasion = person(record)
+                occasion["kind"] = kind == "birthday" ? "Birthday" : "Anniversary"
+                if let year = date.year, next.year > year {
+                    occasion["years"] = kind == "birthday" ? "turns \(next.year - year)" : "\(next.year - year) years"
+                }
+                if date.month == 2, date.day == 29, next.day == 28 {
+                    occasion["note"] = "born on 29 February"
+                }
+                occasions[next, default: []].append(occasion)
+            }
+            guard let note = notes[record.id] else { continue }
+            for followUp in note.followUps where followUp.date <= last {
+                var item = person(record)
+                item["item_html"] = followUp.html
+                if followUp.date < today {
+                    item["due"] = followUp.date.context(site.dateStyle)
+                    overdue.append(item)
+                } else {
+                    followUps[followUp.date, default: []].append(item)
+                }
+            }
+            for html in note.makeItRight {
+                var item = person(record)
+                item["item_html"] = html
+                makeItRight.append(item)
+            }
+        }
+
+        var days: [[String: Any]] = []
+        var date = today
+        while date <= last {
+            var day = ViewContext()
+            day["iso"] = date.description
+            day["heading"] = site.dateStyle.formatWithWeekday(date)
+            day["relative"] = date == today ? "Today" : date == today.adding(days: 1) ? "Tomorrow" : ""
+            let booked = (bookings[date] ?? []).sorted { ($0.0.time, $0.1.id) < ($1.0.time, $1.1.id) }
+            day.setList("bookings", booked.map { booking(appointment: $0.0, record: $0.1, on: date) })
+            day.setList("occasions", occasions[date] ?? [])
+            day.setList("follow_ups", followUps[date] ?? [])
+            day["is_quiet"] = booked.isEmpty && occasions[date] == nil && followUps[date] == nil
+            days.append(day.values)
+            date = date.adding(days: 1)
+        }
+
+        let lapsed = records.compactMap { record -> (Int, CustomerRecord)? in
+            guard let lastVisit = record.lastVisit, (record.visits ?? 0) >= site.config.regularVisits else { return nil }
+            let absence = lastVisit.days(until: today)
+            return absence > site.config.lapsedDays ? (absence, record) : nil
+        }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }
+
+        var page = site.page(depth: 0)
+        page["days"] = days
+        page["first_day"] = today.context(site.dateStyle)
+        page["last_day"] = last.context(site.dateStyle)
+        page["coming_up_days"] = site.config.comingUpDays
+        page["lapsed_days"] = site.config.lapsedDays
+        var context = ViewContext(page.values)
+        context.setList("overdue", overdue)
+        context.setList("make_it_right", makeItRight)
+        context.setList(
+            "lapsed",
+            lapsed.map { absence, record in
+                var item = person(record)
+                item["last_visit"] = record.lastVisit!.context(site.dateStyle)
+                item["ago"] = CardView.ago(days: absence)
+                item["visits"] = record.visits.map(String.init)
+                return item
+            })
+        return context.values
+    }
+
+    /// Who someone is, for a line of the sheet: name, how to say it, link to the card.
+    private func person(_ record: CustomerRecord) -> [String: Any] {
+        ViewContext([
+            "display_name": record.displayName, "full_name": record.fullName, "pronunciation": record.pronunciation,
+            "href": cardLinks[record.id] ?? "",
+        ]).values
+    }
+
+    /// A booking with the customer's essentials inline.
+    private func booking(appointment: Appointment, record: CustomerRecord, on day: CalendarDay) -> [String: Any] {
+        var item = ViewContext(person(record))
+        item["time"] = appointment.time
+        item["service"] = appointment.service
+        item["staff"] = appointment.staff
+        item.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).values })
+        item.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).values })
+        item["favorite_drink"] = record.favoriteDrink
+        let note = notes[record.id]
+        item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": $0.html] })
+        item.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
+        return item.values
+    }
+}
