@@ -61,6 +61,11 @@ func report(_ diagnostics: [Diagnostic]) {
     }
 }
 
+/// "1 letter", "2 letters".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
 func fail(_ failure: BuildFailure) -> ExitCode {
     report(failure.diagnostics)
     let errors = failure.diagnostics.filter { $0.severity == .error }.count
@@ -84,7 +89,7 @@ struct Build: ParsableCommand {
             report(site.warnings)
             if !siteOptions.quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-                print("Built \(site.files.count) files (\(site.customerCount) customers, \(site.letterCount) letters) in \(seconds) s.")
+                print("Built \(counted(site.files.count, "file")) (\(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter"))) in \(seconds) s.")
                 print("Open \(site.output.appendingPathComponent("index.html").path)")
             }
         } catch {
@@ -103,7 +108,7 @@ struct Check: ParsableCommand {
             let site = try SiteBuilder(options: siteOptions.buildOptions(output: nil)).render()
             report(site.warnings)
             if !siteOptions.quiet {
-                print("No errors: \(site.customerCount) customers, \(site.letterCount) letters, \(site.warnings.count) warning\(site.warnings.count == 1 ? "" : "s").")
+                print("No errors: \(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter")), \(counted(site.warnings.count, "warning")).")
             }
         } catch {
             throw fail(error)

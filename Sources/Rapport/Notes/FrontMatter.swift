@@ -19,7 +19,7 @@ struct FrontMatter {
     static func split(_ text: String) throws(SplitError) -> FrontMatter {
         var content = Substring(text)
         if content.first == "\u{FEFF}" { content = content.dropFirst() }
-        var lines = content.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        var lines = content.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
         guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
             return FrontMatter(yaml: "", yamlLineOffset: 0, body: String(content), bodyLineOffset: 0, hasFrontMatter: false)
         }
@@ -27,7 +27,7 @@ struct FrontMatter {
         var yamlLines: [Substring] = []
         var lineCount = 1
         while !rest.isEmpty || lines.count > 1 {
-            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            lines = rest.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
             let line = lines.first ?? ""
             lineCount += 1
             let trimmed = line.trimmingTrailingCR()
@@ -43,6 +43,11 @@ struct FrontMatter {
         }
         throw .unclosed
     }
+}
+
+extension FrontMatter {
+    /// In Swift, "\r\n" is one Character, not equal to "\n": a CRLF file has no "\n" to split on.
+    static func isLineBreak(_ character: Character) -> Bool { character == "\n" || character == "\r\n" }
 }
 
 extension Substring {

@@ -71,7 +71,7 @@ public struct NoteLoader {
             let location = SourceLocation(path: path, line: block.line + parts.bodyLineOffset, column: block.column)
             if case .heading(let level) = block.kind, level <= 2 {
                 closeVisit()
-                if level == 2, let (date, titleHTML) = datedHeading(block, location: location, diagnostics: &diagnostics) {
+                if level == 2, let (date, titleHTML) = datedHeading(block, location: location, body: parts.body, diagnostics: &diagnostics) {
                     currentVisit = .init(date: date, titleHTML: titleHTML, html: "")
                     index += 1
                     continue
@@ -165,7 +165,7 @@ public struct NoteLoader {
     /// `2026-03-14 — haircut` → the date and "haircut". A heading that starts like a
     /// date but is not a real one is an error; other headings are not visits.
     private func datedHeading(
-        _ block: MarkdownBlock, location: SourceLocation, diagnostics: inout Diagnostics
+        _ block: MarkdownBlock, location: SourceLocation, body: String, diagnostics: inout Diagnostics
     ) -> (CalendarDay, String)? {
         let text = block.text.trimmingCharacters(in: .whitespaces)
         let prefix = text.prefix(10)
@@ -174,14 +174,24 @@ public struct NoteLoader {
         }
         guard prefix.count == 10, shape else { return nil }
         guard let date = CalendarDay(iso: prefix) else {
-            // The heading text starts after "## ".
+            // Point at the date as written: "## " may have more spaces, and a setext heading has none.
+            var column = (location.column ?? 1) + 3
+            let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            if block.line >= 1, block.line <= lines.count, let range = lines[block.line - 1].range(of: prefix) {
+                column = lines[block.line - 1][..<range.lowerBound].unicodeScalars.count + 1
+            }
             diagnostics.error(
-                SourceLocation(path: location.path, line: location.line, column: (location.column ?? 1) + 3),
+                SourceLocation(path: location.path, line: location.line, column: column),
                 "invalid date '\(prefix)' in a visit heading: expected a real date as YYYY-MM-DD")
             return nil
         }
-        var title = Substring(block.inlineHTML)
-        if let range = title.range(of: String(prefix)) { title = title[range.upperBound...] }
+        var title: Substring
+        if block.inlineHTML.hasPrefix(prefix) {
+            title = Substring(block.inlineHTML).dropFirst(prefix.count)
+        } else {
+            // The date is inside markup (`**2026-03-14** — cut`): cutting the HTML there would leave a stray tag.
+            title = Substring(escapeHTML(String(text.dropFirst(prefix.count))))
+        }
         title = title.drop { $0 == " " || $0 == "—" || $0 == "–" || $0 == "-" || $0 == ":" }
         return (date, String(title))
     }

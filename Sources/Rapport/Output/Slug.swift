@@ -52,7 +52,8 @@ enum Slug {
         var slug = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            if slug.count >= maximumReadableLength { break }
+            // Stop before a dash and a character would pass the limit.
+            if slug.count + (pendingDash && !slug.isEmpty ? 1 : 0) >= maximumReadableLength { break }
             let value = scalar.value
             if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }

@@ -42,9 +42,11 @@ public struct SiteBuilder {
     public func render() throws(BuildFailure) -> RenderedSite {
         var diagnostics = Diagnostics()
         let config = loadConfig(&diagnostics)
-        let records = loadRecords(config, &diagnostics)
-        let notes = loadNotes(config, records, &diagnostics)
-        let appointments = loadSchedule(config, records, &diagnostics)
+        // Ids of rows left out for their errors: already reported, so not "unknown" below.
+        var rejectedIDs: Set<String> = []
+        let records = loadRecords(config, &rejectedIDs, &diagnostics)
+        let notes = loadNotes(config, records, rejectedIDs, &diagnostics)
+        let appointments = loadSchedule(config, records, rejectedIDs, &diagnostics)
         let letters = loadLetters(config, &diagnostics)
         let templates = TemplateSet(
             overridesIn: options.siteDirectory.appendingPathComponent("Templates"),
@@ -94,7 +96,7 @@ public struct SiteBuilder {
         return SiteConfig()
     }
 
-    private func loadRecords(_ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [CustomerRecord] {
+    private func loadRecords(_ config: SiteConfig, _ rejectedIDs: inout Set<String>, _ diagnostics: inout Diagnostics) -> [CustomerRecord] {
         let path = display("content/customers.csv")
         let url = options.siteDirectory.appendingPathComponent("content/customers.csv")
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -105,11 +107,11 @@ public struct SiteBuilder {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return []
         }
-        return RecordLoader(path: path, config: config).loadRecords(from: Array(data), diagnostics: &diagnostics)
+        return RecordLoader(path: path, config: config).loadRecords(from: Array(data), diagnostics: &diagnostics, rejectedIDs: &rejectedIDs)
     }
 
     private func loadNotes(
-        _ config: SiteConfig, _ records: [CustomerRecord], _ diagnostics: inout Diagnostics
+        _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
     ) -> [String: CustomerNote] {
         let known = Set(records.map(\.id))
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
@@ -121,6 +123,7 @@ public struct SiteBuilder {
                 let note = loader.loadNote(text, path: path, diagnostics: &diagnostics)
             else { continue }
             guard known.contains(note.customerID) else {
+                if rejectedIDs.contains(note.customerID) { continue }
                 diagnostics.error(note.customerLocation, "note for unknown customer '\(note.customerID)': no such id in content/customers.csv")
                 continue
             }
@@ -140,7 +143,7 @@ public struct SiteBuilder {
     }
 
     private func loadSchedule(
-        _ config: SiteConfig, _ records: [CustomerRecord], _ diagnostics: inout Diagnostics
+        _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
     ) -> [String: [Appointment]] {
         let path = display("content/schedule.csv")
         let url = options.siteDirectory.appendingPathComponent("content/schedule.csv")
@@ -155,6 +158,7 @@ public struct SiteBuilder {
             .loadAppointments(from: Array(data), diagnostics: &diagnostics)
         for appointment in appointments {
             guard known.contains(appointment.customerID) else {
+                if rejectedIDs.contains(appointment.customerID) { continue }
                 diagnostics.warning(appointment.customerLocation, "appointment for unknown customer '\(appointment.customerID)'")
                 continue
             }

@@ -68,8 +68,9 @@ public struct CSVReader {
         }
 
         func finishRow() {
+            let quoted = wasQuoted
             finishField()
-            let isBlank = fields.count == 1 && fields[0].value.isEmpty && !wasQuoted
+            let isBlank = fields.count == 1 && fields[0].value.isEmpty && !quoted
             if !isBlank { rows.append(CSVRow(fields: fields, line: rowLine)) }
             fields.removeAll(keepingCapacity: true)
         }
@@ -168,7 +169,8 @@ public struct CSVReader {
             return false
         }
         var line = 1
-        var lineStart = 0
+        // A BOM is not a character of the first line.
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var ok = true
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -12,9 +12,18 @@ public struct RecordLoader {
 
     /// Parses the file's bytes. Rows with errors are reported and left out of the result.
     public func loadRecords(from bytes: [UInt8], diagnostics: inout Diagnostics) -> [CustomerRecord] {
+        var rejectedIDs: Set<String> = []
+        return loadRecords(from: bytes, diagnostics: &diagnostics, rejectedIDs: &rejectedIDs)
+    }
+
+    /// As above, and adds to `rejectedIDs` the ids of the rows left out for their errors, so
+    /// that a note or appointment for one is not reported again as for an unknown customer.
+    public func loadRecords(from bytes: [UInt8], diagnostics: inout Diagnostics, rejectedIDs: inout Set<String>) -> [CustomerRecord] {
+        let errorsBefore = diagnostics.errors.count
         var rows = CSVReader(path: path, delimiter: config.csvDelimiter).read(bytes, diagnostics: &diagnostics)
         guard !rows.isEmpty else {
-            if !diagnostics.hasErrors {
+            // Empty, unless the reader already said why it found nothing (errors of other files do not count).
+            if diagnostics.errors.count == errorsBefore {
                 diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; the first line must be a header such as 'id,first_name,last_name,...'")
             }
             return []
@@ -46,7 +55,7 @@ public struct RecordLoader {
                 firstOfID[record.id] = fieldLocation(row, columns.standard["id"]!)
             }
             diagnostics.append(contentsOf: rowDiagnostics)
-            if !rowDiagnostics.hasErrors { records.append(record) }
+            if !rowDiagnostics.hasErrors { records.append(record) } else { rejectedIDs.insert(record.id) }
         }
         return records
     }

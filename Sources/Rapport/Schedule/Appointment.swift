@@ -51,8 +51,9 @@ public struct ScheduleLoader {
                 SourceLocation(path: path, line: field?.line ?? row.line, column: field?.column ?? 1)
             }
             if row.fields.count != header.fields.count {
+                let last = row.fields[row.fields.count - 1]
                 diagnostics.error(
-                    SourceLocation(path: path, line: row.line, column: 1),
+                    SourceLocation(path: path, line: last.line, column: last.column),
                     "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.fields.count)")
                 continue
             }
@@ -89,6 +90,8 @@ public struct ScheduleLoader {
     static func isTime(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            // Digits only: Int("+9") would accept a sign.
+            parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
             let hour = Int(parts[0]), let minute = Int(parts[1])
         else { return false }
         return (0...23).contains(hour) && (0...59).contains(minute)

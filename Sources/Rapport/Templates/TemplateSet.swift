@@ -104,8 +104,27 @@ public struct TemplateSet: Sendable {
                 "'{{\(sigil)\(tag.name)}}' is never closed (expected '{{/\(tag.name)}}')")
         }
         return .error(
-            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: error.context.columnNumber),
+            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: column(of: error.context, in: text)),
             describe(error.error))
+    }
+
+    /// The column of a swift-mustache error. It counts back to the last "\n" Character, and
+    /// in Swift "\r\n" is one Character that is not "\n", so after CRLF line breaks its count
+    /// runs on through the lines above: recount from the start of the error's line.
+    static func column(of context: MustacheParserContext, in text: String) -> Int {
+        var line = 1
+        var offset = 0
+        var lineStart = 0
+        var afterLastLF = 0
+        for character in text where line < context.lineNumber {
+            offset += 1
+            if character.isNewline {
+                line += 1
+                lineStart = offset
+            }
+            if character == "\n" { afterLastLF = offset }
+        }
+        return context.columnNumber - (lineStart - afterLastLF)
     }
 
     static func describe(_ error: Error) -> String {
