@@ -18,6 +18,7 @@ struct LetterLoader {
     var unsafeMarkdown: Bool
 
     func loadLetter(_ text: String, name: String, path: String, diagnostics: inout Diagnostics) -> LetterTemplate? {
+        let text = text.withUnixLineEndings
         let parts: FrontMatter
         do {
             parts = try FrontMatter.split(text)

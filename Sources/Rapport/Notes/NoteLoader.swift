@@ -11,6 +11,7 @@ public struct NoteLoader {
 
     /// Parses one note. Returns nil (with diagnostics) when it cannot be used at all.
     public func loadNote(_ text: String, path: String, diagnostics: inout Diagnostics) -> CustomerNote? {
+        let text = text.withUnixLineEndings
         let parts: FrontMatter
         do {
             parts = try FrontMatter.split(text)
@@ -119,7 +120,7 @@ public struct NoteLoader {
             let location = SourceLocation(path: path, line: item.line + lineOffset, column: item.column)
             switch list {
             case .askAbout:
-                note.askAbout.append(Self.talkingPoint(item))
+                note.askAbout.append(Self.talkingPoint(item, location: location, diagnostics: &diagnostics))
             case .followUp:
                 if let followUp = Self.followUp(item.text, htmlText: item.html, location: location, diagnostics: &diagnostics) {
                     note.followUps.append(followUp)
@@ -134,13 +135,21 @@ public struct NoteLoader {
     }
 
     /// `Lisbon trip (until 2026-12-01)`: the point and the last day it is current.
-    static func talkingPoint(_ item: (html: String, text: String, line: Int, column: Int)) -> CustomerNote.TalkingPoint {
+    static func talkingPoint(
+        _ item: (html: String, text: String, line: Int, column: Int), location: SourceLocation,
+        diagnostics: inout Diagnostics
+    ) -> CustomerNote.TalkingPoint {
         let text = item.text.trimmingCharacters(in: .whitespaces)
         guard text.hasSuffix(")"), let open = text.range(of: "(until ", options: .backwards) else {
             return .init(html: item.html, until: nil)
         }
         let dateText = text[open.upperBound..<text.index(before: text.endIndex)]
-        guard let until = CalendarDay(iso: dateText) else { return .init(html: item.html, until: nil) }
+        guard let until = CalendarDay(iso: dateText) else {
+            // "(until later)" is just words; "(until 2026-02-30)" is a date gone wrong.
+            guard dateText.first?.isNumber == true else { return .init(html: item.html, until: nil) }
+            diagnostics.error(location, "invalid date '\(dateText)' in '(until …)': expected a real date as YYYY-MM-DD")
+            return .init(html: item.html, until: nil)
+        }
         let suffix = "(until \(dateText))"
         var html = Substring(item.html)
         if html.hasSuffix(suffix) { html = html.dropLast(suffix.count) }

@@ -89,7 +89,7 @@ public struct SiteBuilder {
         for name in SiteConfig.fileNames {
             let url = options.siteDirectory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let text = readText(url, display(name), &diagnostics) else { return SiteConfig() }
+            guard let text = TextFile.read(url, path: display(name), diagnostics: &diagnostics) else { return SiteConfig() }
             return SiteConfig(yaml: text, path: display(name), diagnostics: &diagnostics)
         }
         diagnostics.warning(SourceLocation(path: display("rapport.yml")), "no rapport.yml in the site folder; using the defaults")
@@ -119,7 +119,7 @@ public struct SiteBuilder {
         for name in markdownFiles(in: "content/notes") {
             let path = display("content/notes/\(name)")
             let url = options.siteDirectory.appendingPathComponent("content/notes/\(name)")
-            guard let text = readText(url, path, &diagnostics),
+            guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics),
                 let note = loader.loadNote(text, path: path, diagnostics: &diagnostics)
             else { continue }
             guard known.contains(note.customerID) else {
@@ -175,7 +175,7 @@ public struct SiteBuilder {
         return markdownFiles(in: "content/letters").compactMap { name in
             let path = display("content/letters/\(name)")
             let url = options.siteDirectory.appendingPathComponent("content/letters/\(name)")
-            guard let text = readText(url, path, &diagnostics) else { return nil }
+            guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { return nil }
             return loader.loadLetter(text, name: String(name.dropLast(3)), path: path, diagnostics: &diagnostics)
         }
     }
@@ -230,17 +230,5 @@ public struct SiteBuilder {
         let url = options.siteDirectory.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.filter { $0.hasSuffix(".md") }.sorted()
-    }
-
-    private func readText(_ url: URL, _ path: String, _ diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.error(SourceLocation(path: path), "cannot read file")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8; save it as UTF-8")
-            return nil
-        }
-        return text
     }
 }

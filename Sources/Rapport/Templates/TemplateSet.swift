@@ -31,15 +31,15 @@ public struct TemplateSet: Sendable {
                 let path = "\(displayDirectory)/\(entry)"
                 let url = directory.appendingPathComponent(entry)
                 if entry == "rapport.css" {
-                    if let text = readText(url, path: path, diagnostics: &diagnostics) { stylesheet = text }
+                    if let text = TextFile.read(url, path: path, diagnostics: &diagnostics) { stylesheet = text }
                     continue
                 }
                 if entry == "search.js" {
-                    if let text = readText(url, path: path, diagnostics: &diagnostics) { searchScript = text }
+                    if let text = TextFile.read(url, path: path, diagnostics: &diagnostics) { searchScript = text }
                     continue
                 }
                 guard entry.hasSuffix(".mustache") else { continue }
-                guard let text = readText(url, path: path, diagnostics: &diagnostics) else { continue }
+                guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { continue }
                 texts[String(entry.dropLast(".mustache".count))] = (text, path)
             }
         }
@@ -61,18 +61,6 @@ public struct TemplateSet: Sendable {
     /// Renders template `name` (which must exist: the pipeline only names page templates).
     public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
-    }
-
-    private func readText(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.error(SourceLocation(path: path), "cannot read file")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8")
-            return nil
-        }
-        return text
     }
 
     private func checkReferences(in text: String, path: String, known: Set<String>, diagnostics: inout Diagnostics) {
@@ -104,27 +92,8 @@ public struct TemplateSet: Sendable {
                 "'{{\(sigil)\(tag.name)}}' is never closed (expected '{{/\(tag.name)}}')")
         }
         return .error(
-            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: column(of: error.context, in: text)),
+            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: error.context.columnNumber),
             describe(error.error))
-    }
-
-    /// The column of a swift-mustache error. It counts back to the last "\n" Character, and
-    /// in Swift "\r\n" is one Character that is not "\n", so after CRLF line breaks its count
-    /// runs on through the lines above: recount from the start of the error's line.
-    static func column(of context: MustacheParserContext, in text: String) -> Int {
-        var line = 1
-        var offset = 0
-        var lineStart = 0
-        var afterLastLF = 0
-        for character in text where line < context.lineNumber {
-            offset += 1
-            if character.isNewline {
-                line += 1
-                lineStart = offset
-            }
-            if character == "\n" { afterLastLF = offset }
-        }
-        return context.columnNumber - (lineStart - afterLastLF)
     }
 
     static func describe(_ error: Error) -> String {

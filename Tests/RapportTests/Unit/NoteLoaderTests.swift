@@ -200,6 +200,13 @@ final class NoteLoaderTests: XCTestCase {
         XCTAssertEqual(note.html, "<p>Ask about:</p>\n<p>Her trip.</p>\n")
     }
 
+    func testTalkingPointWithAnImpossibleEndDateIsAnError() throws {
+        let result = load(body: "Ask about:\n- Her garden\n- Lisbon (until 2026-02-30)\n")
+        XCTAssertEqual(
+            result.diagnostics,
+            ["content/notes/C1.md:6:3: error: invalid date '2026-02-30' in '(until …)': expected a real date as YYYY-MM-DD"])
+    }
+
     func testTalkingPointWithAnEndDate() throws {
         let result = load(body: "Ask about:\n- Lisbon *trip* (until 2026-12-01)\n- garden (until later)\n")
         XCTAssertEqual(result.diagnostics, [])

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reads the site's text files (config, notes, letters, templates) in one way: UTF-8, with
+/// CRLF and CR line breaks turned into LF, so that lines and columns count alike everywhere.
+enum TextFile {
+    static func read(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: path), "cannot read file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8; save it as UTF-8")
+            return nil
+        }
+        return text.withUnixLineEndings
+    }
+}
+
+extension String {
+    /// The text with CRLF and lone CR line breaks as LF.
+    var withUnixLineEndings: String {
+        // In Swift "\r\n" is one Character; look at the bytes.
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
