@@ -12,7 +12,7 @@ struct RapportCommand: ParsableCommand {
             64 the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Print.self],
         defaultSubcommand: Build.self)
 }
 
@@ -112,6 +112,76 @@ struct Check: ParsableCommand {
             }
         } catch {
             throw fail(error)
+        }
+    }
+}
+
+struct Print: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a letter or card for a selection of customers: one page each, plus their envelopes.",
+        discussion: """
+            Writes LETTER-SELECTION.html (one letter or card per page, at the letter's paper size) and \
+            LETTER-SELECTION-envelopes.html into the output folder; with --pdf, also a PDF of each, \
+            printed by headless Chromium.
+
+            Selections: \(Selection.help). Examples:
+              rapport print thank-you --for week --pdf
+              rapport print birthday --for birthdays:30
+              rapport print come-back --for not-seen:90
+              rapport print thank-you --for C-0001,C-0007
+            """)
+
+    @Argument(help: ArgumentHelp("The letter: a file name in content/letters/, without .md.", valueName: "letter"))
+    var letter: String
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Who it is for (default: the letter's 'for:').", valueName: "selection"))
+    var selection: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the documents (default: _print in the site folder).", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .long, help: "Also print the documents to PDF with headless Chromium.")
+    var pdf = false
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    func validate() throws {
+        if let selection {
+            do {
+                _ = try Selection(parsing: selection)
+            } catch {
+                throw ValidationError("--for: \(error.description)")
+            }
+        }
+    }
+
+    func run() throws {
+        let options = siteOptions.buildOptions(output: nil)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let output = out.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+            ?? options.siteDirectory.appendingPathComponent("_print")
+        let request = PrintRequest(
+            letter: letter, selection: try selection.map { try Selection(parsing: $0) }, output: output, pdf: pdf)
+        do {
+            let batch = try SiteBuilder(options: options).printLetters(request)
+            report(batch.warnings)
+            if !siteOptions.quiet {
+                let count = counted(batch.recipientIDs.count, batch.paper.kind == .letter ? "letter" : batch.paper.kind.rawValue)
+                print("Printed \(count) for '\(batch.selection)' on \(batch.paper.name), with \(batch.envelope.name) envelopes:")
+                for file in [batch.letters, batch.envelopes] + batch.pdfs { print("  \(file.path)") }
+            }
+        } catch {
+            switch error {
+            case .site(let failure): throw fail(failure)
+            case .selection(let message):
+                FileHandle.standardError.write(Data("rapport: \(message)\n".utf8))
+                throw ExitCode(64)
+            case .nobody(let message):
+                if !siteOptions.quiet { print(message) }
+            case .pdf(let message), .io(let message):
+                FileHandle.standardError.write(Data("rapport: \(message)\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     public var businessAddress: [String] = []
     public var businessPhone = ""
     public var businessEmail = ""
+    /// Where letters are posted from: `business.country`, else the address's last line.
+    public var businessCountry = ""
     public var signature = ""
     public var locale = "en_US"
     public var paper = Paper.letter
@@ -66,6 +68,7 @@ public struct SiteConfig: Sendable {
                     case "name": businessName = fieldValue.scalarText ?? businessName
                     case "phone": businessPhone = fieldValue.scalarText ?? ""
                     case "email": businessEmail = fieldValue.scalarText ?? ""
+                    case "country": businessCountry = fieldValue.scalarText ?? ""
                     case "address":
                         if let line = fieldValue.scalarText {
                             businessAddress = line.split(separator: "\n").map(String.init)
@@ -73,7 +76,7 @@ public struct SiteConfig: Sendable {
                             businessAddress = fieldValue.array().compactMap(\.scalarText)
                         }
                     default:
-                        diagnostics.warning(document.location(of: field), "unknown key 'business.\(name)' (known: name, address, phone, email)")
+                        diagnostics.warning(document.location(of: field), "unknown key 'business.\(name)' (known: name, address, phone, email, country)")
                     }
                 }
             case "signature": signature = string() ?? ""
@@ -156,6 +159,7 @@ public struct SiteConfig: Sendable {
                     "unknown key '\(key)' (known: \(Self.knownKeys.sorted().joined(separator: ", ")))")
             }
         }
+        if businessCountry.isEmpty { businessCountry = businessAddress.last ?? "" }
         if !paperWasSet {
             paper = Self.defaultPaper(for: locale)
         }

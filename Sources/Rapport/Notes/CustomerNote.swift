@@ -34,6 +34,9 @@ public struct CustomerNote: Sendable {
     public var makeItRight: [String]
     /// Newest first.
     public var visits: [Visit]
+    /// Letter name → this customer's own text for it (a `## Letter: NAME` section), with
+    /// the number of lines before it in the file, for diagnostics.
+    public var letterTexts: [String: (source: String, lineOffset: Int, location: SourceLocation)] = [:]
 
     /// The talking points still current on `day`.
     public func askAbout(on day: CalendarDay) -> [TalkingPoint] { askAbout.filter { $0.isCurrent(on: day) } }

@@ -72,6 +72,20 @@ public struct NoteLoader {
             let location = SourceLocation(path: path, line: block.line + parts.bodyLineOffset, column: block.column)
             if case .heading(let level) = block.kind, level <= 2 {
                 closeVisit()
+                if level == 2, let name = Self.letterName(block.text) {
+                    // Everything up to the next heading of this level is the customer's own letter text.
+                    let end = blocks[(index + 1)...].firstIndex { if case .heading(let next) = $0.kind { return next <= 2 } else { return false } }
+                    let bodyLines = parts.body.split(separator: "\n", omittingEmptySubsequences: false)
+                    let firstLine = block.line  // the heading's line; the text starts on the next one
+                    let lastLine = end.map { blocks[$0].line - 1 } ?? bodyLines.count
+                    let source = firstLine < lastLine ? bodyLines[firstLine..<min(lastLine, bodyLines.count)].joined(separator: "\n") : ""
+                    if note.letterTexts[name] != nil {
+                        diagnostics.error(location, "a second '## Letter: \(name)' section in this note")
+                    }
+                    note.letterTexts[name] = (source, firstLine + parts.bodyLineOffset, location)
+                    index = end ?? blocks.count
+                    continue
+                }
                 if level == 2, let (date, titleHTML) = datedHeading(block, location: location, body: parts.body, diagnostics: &diagnostics) {
                     currentVisit = .init(date: date, titleHTML: titleHTML, html: "")
                     index += 1
@@ -96,6 +110,14 @@ public struct NoteLoader {
         closeVisit()
         note.visits.sort { $0.date > $1.date }
         return note
+    }
+
+    /// `Letter: thank-you` → "thank-you".
+    static func letterName(_ heading: String) -> String? {
+        let text = heading.trimmingCharacters(in: .whitespaces)
+        guard text.lowercased().hasPrefix("letter:") else { return nil }
+        let name = text.dropFirst("letter:".count).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
     }
 
     /// The lists a note may hold, each introduced by a paragraph of its own.

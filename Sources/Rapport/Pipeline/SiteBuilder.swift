@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// What to build and how.
 public struct BuildOptions: Sendable {
@@ -41,34 +42,20 @@ public struct SiteBuilder {
     /// Loads, checks and renders the site without writing anything (`rapport check`).
     public func render() throws(BuildFailure) -> RenderedSite {
         var diagnostics = Diagnostics()
-        let config = loadConfig(&diagnostics)
-        // Ids of rows left out for their errors: already reported, so not "unknown" below.
-        var rejectedIDs: Set<String> = []
-        let records = loadRecords(config, &rejectedIDs, &diagnostics)
-        let notes = loadNotes(config, records, rejectedIDs, &diagnostics)
-        let appointments = loadSchedule(config, records, rejectedIDs, &diagnostics)
-        let letters = loadLetters(config, &diagnostics)
-        let templates = TemplateSet(
-            overridesIn: options.siteDirectory.appendingPathComponent("Templates"),
-            displayDirectory: display("Templates"), diagnostics: &diagnostics)
-        let output = options.outputDirectory ?? URL(fileURLWithPath: config.output, relativeTo: options.siteDirectory)
+        let site = load(&diagnostics)
+        let output = options.outputDirectory ?? URL(fileURLWithPath: site.config.output, relativeTo: options.siteDirectory)
         let writer = SiteWriter(output: output, siteDirectory: options.siteDirectory)
         do {
             try writer.checkOutput()
         } catch {
             diagnostics.error(SourceLocation(path: output.path), error.description)
         }
-        let quality = DataQuality(records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays)
-        for warning in quality.warnings { diagnostics.append(warning) }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
 
-        let files = renderPages(
-            site: SiteContext(config: config, today: options.today), records: records, notes: notes,
-            appointments: appointments, letters: letters, templates: templates, quality: quality,
-            warnings: diagnostics.warnings)
+        let files = renderPages(site, context: SiteContext(config: site.config, today: options.today), warnings: diagnostics.warnings)
         return RenderedSite(
-            files: files, warnings: diagnostics.warnings, output: writer.output, customerCount: records.count,
-            letterCount: letters.count)
+            files: files, warnings: diagnostics.warnings, output: writer.output, customerCount: site.records.count,
+            letterCount: site.letters.count)
     }
 
     /// Renders the site and replaces the output folder with it.
@@ -84,6 +71,26 @@ public struct SiteBuilder {
     }
 
     // MARK: - Stages
+
+    /// Everything in the site folder, loaded and checked; problems go to `diagnostics`.
+    func load(_ diagnostics: inout Diagnostics) -> LoadedSite {
+        let config = loadConfig(&diagnostics)
+        // Ids of rows left out for their errors: already reported, so not "unknown" below.
+        var rejectedIDs: Set<String> = []
+        let records = loadRecords(config, &rejectedIDs, &diagnostics)
+        let notes = loadNotes(config, records, rejectedIDs, &diagnostics)
+        let appointments = loadSchedule(config, records, rejectedIDs, &diagnostics)
+        let letters = loadLetters(config, &diagnostics)
+        let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
+        let templates = TemplateSet(
+            overridesIn: options.siteDirectory.appendingPathComponent("Templates"),
+            displayDirectory: display("Templates"), diagnostics: &diagnostics)
+        let quality = DataQuality(records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays)
+        for warning in quality.warnings { diagnostics.append(warning) }
+        return LoadedSite(
+            config: config, records: records, notes: notes, appointments: appointments, letters: letters,
+            letterTexts: letterTexts, templates: templates, quality: quality)
+    }
 
     private func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig {
         for name in SiteConfig.fileNames {
@@ -171,7 +178,7 @@ public struct SiteBuilder {
     }
 
     private func loadLetters(_ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [LetterTemplate] {
-        let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown)
+        let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown, sitePaper: config.paper)
         return markdownFiles(in: "content/letters").compactMap { name in
             let path = display("content/letters/\(name)")
             let url = options.siteDirectory.appendingPathComponent("content/letters/\(name)")
@@ -180,11 +187,33 @@ public struct SiteBuilder {
         }
     }
 
-    private func renderPages(
-        site: SiteContext, records: [CustomerRecord], notes: [String: CustomerNote],
-        appointments: [String: [Appointment]], letters: [LetterTemplate], templates: TemplateSet,
-        quality: DataQuality, warnings: [Diagnostic]
-    ) -> [OutputFile] {
+    /// Customers' own letter texts (`## Letter: NAME` in their notes), checked like letters.
+    private func compileLetterTexts(
+        _ notes: [String: CustomerNote], letters: [LetterTemplate], config: SiteConfig, _ diagnostics: inout Diagnostics
+    ) -> [String: [String: MustacheTemplate]] {
+        let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown, sitePaper: config.paper)
+        let names = Set(letters.map(\.name))
+        var result: [String: [String: MustacheTemplate]] = [:]
+        for (id, note) in notes.sorted(by: { $0.key < $1.key }) {
+            for (name, text) in note.letterTexts.sorted(by: { $0.key < $1.key }) {
+                guard names.contains(name) else {
+                    diagnostics.error(
+                        text.location,
+                        "no letter named '\(name)' in content/letters (letters: \(names.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                if let body = loader.compileBody(text.source, path: note.path, lineOffset: text.lineOffset, diagnostics: &diagnostics) {
+                    result[id, default: [:]][name] = body
+                }
+            }
+        }
+        return result
+    }
+
+    private func renderPages(_ loaded: LoadedSite, context site: SiteContext, warnings: [Diagnostic]) -> [OutputFile] {
+        let (records, notes, appointments, letters, templates) = (
+            loaded.records, loaded.notes, loaded.appointments, loaded.letters, loaded.templates
+        )
         let slugs = Slug.slugs(for: records.map(\.id))
         let letterSlugs = Slug.slugs(for: letters.map(\.name))
         var files: [OutputFile] = []
@@ -195,7 +224,7 @@ public struct SiteBuilder {
         let cardLinks = slugs.mapValues { "customers/\($0).html" }
         let comingUp = ComingUpView(records: sorted, notes: notes, appointments: appointments, cardLinks: cardLinks)
         files.append(OutputFile(path: "coming-up.html", text: templates.render(comingUp.context(in: site), with: "coming-up")))
-        let dataQuality = DataQualityView(report: quality, warnings: warnings, cardLinks: cardLinks)
+        let dataQuality = DataQualityView(report: loaded.quality, warnings: warnings, cardLinks: cardLinks)
         files.append(OutputFile(path: "data-quality.html", text: templates.render(dataQuality.context(in: site), with: "data-quality")))
         for record in sorted {
             let slug = slugs[record.id]!
@@ -204,9 +233,8 @@ public struct SiteBuilder {
             }
             let card = CardView(record: record, note: notes[record.id], appointments: appointments[record.id] ?? [], letters: letterLinks)
             files.append(OutputFile(path: "customers/\(slug).html", text: templates.render(card.context(in: site), with: "card")))
-            let recipient = LetterRecipient(record)
             for letter in letters {
-                let view = LetterView(letter: letter, recipient: recipient)
+                let view = loaded.letterView(letter, for: record, on: site.today)
                 files.append(
                     OutputFile(
                         path: "letters/\(letterSlugs[letter.name]!)/\(slug).html",
@@ -215,7 +243,8 @@ public struct SiteBuilder {
         }
         files.append(OutputFile(path: "assets/rapport.css", text: templates.stylesheet))
         files.append(OutputFile(path: "assets/search.js", text: templates.searchScript))
-        files.append(OutputFile(path: "assets/paper.css", text: "@page { size: \(site.config.paper.cssSize); margin: 18mm 20mm; }\n"))
+        // The default page size for pages printed from a browser (letters name their own).
+        files.append(OutputFile(path: "assets/paper.css", text: "@page { size: \(site.config.paper.cssSize); margin: 15mm; }\n"))
         return files
     }
 

@@ -228,6 +228,27 @@ enum BuiltinTemplates {
         {{/layout}}
 
         """##,
+        "envelopes": ##"""
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="robots" content="noindex, nofollow">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'">
+        <title>{{title}}</title>
+        <link rel="stylesheet" href="rapport.css">
+        </head>
+        <body class="print-batch">
+        {{#envelopes}}
+        <section class="sheet envelope envelope-{{envelope.id}}">
+          <address class="return-address"><strong>{{site.name}}</strong><br>{{#site.address_lines}}{{.}}<br>{{/site.address_lines}}</address>
+          <address class="delivery-address">{{#address_lines}}{{.}}<br>{{/address_lines}}</address>
+        </section>
+        {{/envelopes}}
+        </body>
+        </html>
+
+        """##,
         "index": ##"""
         {{<layout}}
         {{$title}}Customers · {{site.name}}{{/title}}
@@ -276,8 +297,9 @@ enum BuiltinTemplates {
         <meta name="referrer" content="no-referrer">
         <meta name="generator" content="Rapport">
         <title>{{$title}}{{site.name}}{{/title}}</title>
-        <link rel="stylesheet" href="{{root}}assets/rapport.css">
+        <!-- paper.css first: its default @page must not override the named pages of printed sheets. -->
         <link rel="stylesheet" href="{{root}}assets/paper.css">
+        <link rel="stylesheet" href="{{root}}assets/rapport.css">
         </head>
         <body class="{{$bodyclass}}page{{/bodyclass}}">
         {{$header}}
@@ -299,31 +321,57 @@ enum BuiltinTemplates {
         </html>
 
         """##,
-        "letter": ##"""
-        {{<layout}}
-        {{$title}}{{letter.title}} — {{recipient.full_name}}{{/title}}
-        {{$bodyclass}}printable letter paper-{{paper_class}}{{/bodyclass}}
-        {{$header}}
-        <p class="print-hint"><a href="{{root}}index.html">Directory</a> · Print this page (Ctrl+P) for a {{paper}} letter.</p>
-        {{/header}}
-        {{$body}}
-        <article class="letter-sheet">
-          <address class="sender">
-            <strong>{{site.name}}</strong><br>
-            {{#site.address_lines}}{{.}}<br>{{/site.address_lines}}
-            {{#site.phone}}{{site.phone}}<br>{{/site.phone}}
-            {{#site.email}}{{site.email}}{{/site.email}}
-          </address>
-          <address class="recipient">
-            {{recipient.full_name}}<br>
+        "letter-sheet": ##"""
+        <section class="sheet kind-{{kind}} paper-{{paper.id}}">
+        {{#is_letter}}
+          <address class="sender"><strong>{{site.name}}</strong><br>{{#site.address_lines}}{{.}}<br>{{/site.address_lines}}{{#site.phone}}{{site.phone}}<br>{{/site.phone}}{{#site.email}}{{site.email}}{{/site.email}}</address>
+          <address class="window">
+            <span class="return-line">{{site.name}}{{#site.address_lines}} · {{.}}{{/site.address_lines}}</span>
             {{#recipient.address_lines}}{{.}}<br>{{/recipient.address_lines}}
           </address>
           <p class="letter-date"><time datetime="{{today.iso}}">{{today.long}}</time></p>
-          <p class="greeting">{{letter.greeting}} {{recipient.preferred_name}},</p>
-          <div class="letter-body">{{{letter.body_html}}}</div>
-          <p class="closing">{{letter.closing}}</p>
-          <p class="signature">{{site.signature}}</p>
-        </article>
+          <div class="message">
+            <p class="greeting">{{greeting}} {{recipient.preferred_name}},</p>
+            <div class="letter-body">{{{body_html}}}</div>
+            <p class="closing">{{closing}}</p>
+            <p class="signature">{{site.signature}}</p>
+          </div>
+        {{/is_letter}}
+        {{#is_card}}
+          <div class="panel inside-left" aria-hidden="true"></div>
+          <div class="panel inside-right">
+            <div class="message">
+              <p class="greeting">{{greeting}} {{recipient.preferred_name}},</p>
+              <div class="letter-body">{{{body_html}}}</div>
+              <p class="closing">{{closing}}</p>
+              <p class="signature">{{site.signature}}</p>
+            </div>
+          </div>
+        {{/is_card}}
+        {{#is_postcard}}
+          <div class="postcard-message">
+            <p class="greeting">{{greeting}} {{recipient.preferred_name}},</p>
+            <div class="letter-body">{{{body_html}}}</div>
+            <p class="closing">{{closing}}</p>
+            <p class="signature">{{site.signature}}</p>
+          </div>
+          <div class="postcard-address">
+            <div class="stamp" aria-hidden="true"></div>
+            <address>{{#recipient.address_lines}}{{.}}<br>{{/recipient.address_lines}}</address>
+          </div>
+        {{/is_postcard}}
+        </section>
+
+        """##,
+        "letter": ##"""
+        {{<layout}}
+        {{$title}}{{letter_title}} — {{recipient_name}}{{/title}}
+        {{$bodyclass}}printable{{/bodyclass}}
+        {{$header}}
+        <p class="print-hint"><a href="{{root}}index.html">Directory</a> · Print this page (Ctrl+P) on {{paper_name}} paper, at 100% scale.</p>
+        {{/header}}
+        {{$body}}
+        {{#sheet}}{{>letter-sheet}}{{/sheet}}
         {{/body}}
         {{$footer}}{{/footer}}
         {{/layout}}
@@ -335,6 +383,24 @@ enum BuiltinTemplates {
           <a href="{{root}}coming-up.html">Coming up</a>
           <a href="{{root}}data-quality.html">Data quality</a>
         </nav>
+
+        """##,
+        "print": ##"""
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="robots" content="noindex, nofollow">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'">
+        <title>{{title}}</title>
+        <link rel="stylesheet" href="rapport.css">
+        </head>
+        <body class="print-batch">
+        {{#sheets}}
+        {{>letter-sheet}}
+        {{/sheets}}
+        </body>
+        </html>
 
         """##,
         "tags": ##"""
@@ -408,31 +474,6 @@ enum BuiltinTemplates {
         .notes > :first-child, .visit > p:last-child { margin-top: 0; }
         .address { line-height: 1.4; }
 
-        /* Letters: on screen a sheet, on paper exactly the page. */
-        .printable { background: #e9e5df; }
-        .print-hint { text-align: center; padding: 0.6rem; margin: 0; font-size: 0.9rem; }
-        .printable main { padding: 0 0 2rem; max-width: none; }
-        .letter-sheet {
-          font-family: "Noto Serif", "DejaVu Serif", Georgia, serif;
-          background: #fff; margin: 0 auto; padding: 20mm 22mm; width: 210mm; min-height: 297mm;
-          box-shadow: 0 1px 6px rgba(0, 0, 0, 0.15); font-size: 11.5pt; line-height: 1.55;
-        }
-        .paper-letter .letter-sheet { width: 215.9mm; min-height: 279.4mm; }
-        .letter-sheet address { font-style: normal; }
-        .sender { text-align: right; font-size: 9.5pt; color: var(--muted); margin-bottom: 12mm; }
-        .sender strong { color: var(--ink); font-size: 11pt; }
-        .recipient { margin-bottom: 10mm; min-height: 25mm; }
-        .letter-date { margin-bottom: 8mm; }
-        .signature { margin-top: 14mm; }
-
-        @media print {
-          :root { background: #fff; }
-          .site-header, .site-nav, .site-footer, .print-hint { display: none; }
-          .printable { background: #fff; }
-          .printable main { padding: 0; }
-          .letter-sheet { box-shadow: none; margin: 0; padding: 0; width: auto; min-height: 0; }
-          a { color: inherit; text-decoration: none; }
-        }
 
         /* Directory search */
         .directory-search { margin: 0 0 0.75rem; }
@@ -483,6 +524,97 @@ enum BuiltinTemplates {
           .coming-up main { max-width: none; padding: 0; }
           body.coming-up { font-size: 10.5pt; }
           .range { display: inline; margin-left: 0.5rem; }
+        }
+
+        /* Printed sheets: letters, folded cards, postcards and envelopes, each exactly its
+           paper's size (a named @page per preset, no printer margins); on screen, a preview. */
+        @page a4 { size: 210mm 297mm; margin: 0; }
+        @page letter { size: 8.5in 11in; margin: 0; }
+        @page a5-folded { size: 297mm 210mm; margin: 0; }
+        @page letter-folded { size: 11in 8.5in; margin: 0; }
+        @page a6 { size: 148mm 105mm; margin: 0; }
+        @page postcard-4x6 { size: 6in 4in; margin: 0; }
+        @page dl { size: 220mm 110mm; margin: 0; }
+        @page c5 { size: 229mm 162mm; margin: 0; }
+        @page c6 { size: 162mm 114mm; margin: 0; }
+        @page us10 { size: 9.5in 4.125in; margin: 0; }
+        @page a9 { size: 8.75in 5.75in; margin: 0; }
+        @page a6-envelope { size: 6.5in 4.75in; margin: 0; }
+
+        .sheet {
+          position: relative; overflow: hidden; background: #fff; color: #111;
+          font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; line-height: 1.45;
+          break-after: page; break-inside: avoid;
+        }
+        .sheet:last-of-type { break-after: auto; }
+        .sheet address { font-style: normal; }
+        .sheet p { margin: 0 0 0.8em; }
+        .paper-a4 { page: a4; width: 210mm; height: 297mm; }
+        .paper-letter { page: letter; width: 8.5in; height: 11in; }
+        .paper-a5-folded { page: a5-folded; width: 297mm; height: 210mm; }
+        .paper-letter-folded { page: letter-folded; width: 11in; height: 8.5in; }
+        .paper-a6 { page: a6; width: 148mm; height: 105mm; }
+        .paper-postcard-4x6 { page: postcard-4x6; width: 6in; height: 4in; }
+        .envelope-dl { page: dl; width: 220mm; height: 110mm; }
+        .envelope-c5 { page: c5; width: 229mm; height: 162mm; }
+        .envelope-c6 { page: c6; width: 162mm; height: 114mm; }
+        .envelope-us10 { page: us10; width: 9.5in; height: 4.125in; }
+        .envelope-a9 { page: a9; width: 8.75in; height: 5.75in; }
+        .envelope-a6-envelope { page: a6-envelope; width: 6.5in; height: 4.75in; }
+
+        /* Letters: the address sits in the window of a DL envelope (A4 folded in three,
+           DIN 5008 form B) or of a US #10 envelope (Letter folded in three). */
+        .kind-letter { font-size: 11pt; }
+        .kind-letter .sender { position: absolute; top: 15mm; right: 20mm; text-align: right; font-size: 9pt; color: #444; }
+        .kind-letter .sender strong { color: #111; font-size: 10.5pt; }
+        .kind-letter .window { position: absolute; left: 20mm; top: 45mm; width: 85mm; height: 45mm; font-size: 10.5pt; line-height: 1.35; overflow: hidden; }
+        .paper-letter.kind-letter .window { left: 0.875in; top: 2in; width: 3.6in; height: 1.1in; }
+        .return-line { display: block; font-size: 7pt; color: #555; border-bottom: 0.3pt solid #999; margin-bottom: 2mm; white-space: nowrap; overflow: hidden; }
+        .kind-letter .letter-date { position: absolute; top: 92mm; right: 20mm; }
+        .paper-letter.kind-letter .letter-date { top: 3.5in; right: 0.875in; }
+        .kind-letter .message { position: absolute; top: 105mm; left: 25mm; right: 20mm; }
+        .paper-letter.kind-letter .message { top: 4in; left: 1in; right: 0.875in; }
+        .kind-letter .signature { margin-top: 14mm; }
+
+        /* Folded cards: the sheet lies landscape; the right half is the inside right panel. */
+        .kind-card { display: flex; font-size: 14pt; line-height: 1.5; }
+        .kind-card .panel { width: 50%; height: 100%; position: relative; }
+        .kind-card .inside-left { border-right: 0.3pt dashed #ccc; }
+        .kind-card .inside-right { display: flex; align-items: center; padding: 18mm 16mm; }
+        .paper-letter-folded.kind-card .inside-right { padding: 0.75in 0.7in; }
+        .kind-card .message { width: 100%; }
+        .kind-card .signature { margin-top: 8mm; font-style: italic; }
+
+        /* Postcards: message on the left, stamp and address on the right. */
+        .kind-postcard { display: flex; font-size: 9.5pt; line-height: 1.4; padding: 8mm; }
+        .postcard-message { width: 55%; padding-right: 6mm; border-right: 0.5pt solid #999; overflow: hidden; }
+        .postcard-address { width: 45%; position: relative; padding-left: 6mm; }
+        .postcard-address .stamp { position: absolute; top: 0; right: 0; width: 20mm; height: 24mm; border: 0.5pt dashed #999; }
+        .postcard-address address { position: absolute; left: 6mm; right: 0; bottom: 6mm; font-size: 9.5pt; line-height: 1.35; }
+
+        /* Envelopes: return address top left; delivery address right of centre, below the middle. */
+        .envelope { font-family: "Noto Sans", "DejaVu Sans", sans-serif; }
+        .return-address { position: absolute; top: 8mm; left: 10mm; font-size: 8pt; line-height: 1.3; color: #333; }
+        .delivery-address { position: absolute; left: 45%; top: 48%; font-size: 11pt; line-height: 1.35; }
+
+        @media screen {
+          .printable main, .print-batch { padding: 1.5rem 0 3rem; }
+          .printable main { max-width: none; }
+          .print-batch { background: #e9e5df; margin: 0; }
+          .sheet { margin: 0 auto 1.5rem; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.18); }
+          .printable { background: #e9e5df; }
+          .print-hint { text-align: center; padding: 0.6rem; margin: 0; font-size: 0.9rem; }
+        }
+        /* Landscape sheets are wider than many screens: preview them smaller (print is unaffected). */
+        @media screen and (max-width: 1200px) {
+          .sheet.paper-a5-folded, .sheet.paper-letter-folded { zoom: 0.75; }
+        }
+        @media print {
+          :root, body, .printable, .print-batch { background: #fff; margin: 0; padding: 0; }
+          .site-header, .site-nav, .site-footer, .print-hint { display: none; }
+          .printable main { padding: 0; margin: 0; max-width: none; }
+          .sheet { box-shadow: none; margin: 0; }
+          a { color: inherit; text-decoration: none; }
         }
 
         """##

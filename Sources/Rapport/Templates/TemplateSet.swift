@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
     public private(set) var searchScript: String
 
     /// Pages Rapport renders; each must exist (the built-in set has them all).
-    static let pageTemplates = ["layout", "index", "card", "letter", "coming-up", "data-quality"]
+    static let pageTemplates = ["layout", "index", "card", "letter", "coming-up", "data-quality", "print", "envelopes"]
 
     /// Loads the built-in templates, then the `*.mustache` files in `directory` (if it
     /// exists) over them. `displayDirectory` is how the folder is named in diagnostics.

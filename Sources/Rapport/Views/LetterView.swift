@@ -1,3 +1,5 @@
+import Mustache
+
 /// What a letter may know about its recipient. It is built from the record's
 /// customer-facing fields only; notes, tags and extra columns have no way in.
 struct LetterRecipient {
@@ -9,9 +11,13 @@ struct LetterRecipient {
     var favoriteFlower: String
     var children: [CustomerRecord.Child]
     var pets: [CustomerRecord.Pet]
+    /// The address block, laid out for the destination country.
     var addressLines: [String]
+    var id: String
+    /// The next booking on or after the day the letter is for.
+    var nextAppointment: Appointment?
 
-    init(_ record: CustomerRecord) {
+    init(_ record: CustomerRecord, nextAppointment: Appointment? = nil, senderCountry: String = "") {
         preferredName = record.displayName
         firstName = record.firstName
         lastName = record.lastName
@@ -20,18 +26,42 @@ struct LetterRecipient {
         favoriteFlower = record.favoriteFlower
         children = record.children
         pets = record.pets
-        addressLines = CardView.addressLines(record.address)
+        addressLines = AddressFormat.lines(name: fullName, address: record.address, senderCountry: senderCountry)
+        id = record.id
+        self.nextAppointment = nextAppointment
     }
 
     /// The merge fields a letter's markdown may use, and nothing else.
     static let mergeFields: Set = [
         "preferred_name", "first_name", "last_name", "full_name", "favorite_drink", "favorite_flower",
-        "business_name", "today", "pets", "children",
+        "business_name", "today", "pets", "children", "next_appointment", "offer_code",
     ]
-    /// Fields of the items of `{{#pets}}` and `{{#children}}`.
-    static let itemFields: [String: Set<String>] = ["pets": ["name", "species"], "children": ["name", "age"]]
+    /// Fields of the items of `{{#pets}}`, `{{#children}}` and `{{#next_appointment}}`.
+    static let itemFields: [String: Set<String>] = [
+        "pets": ["name", "species"], "children": ["name", "age"], "next_appointment": ["date", "time", "service", "staff"],
+    ]
+    /// What the recall card knows and a letter never may: named in a letter, an error says so.
+    static let internalFields: Set = [
+        "notes", "notes_html", "ask_about", "follow_ups", "follow_up", "make_it_right", "visit_log", "visits", "tags",
+        "fields", "extra", "email", "phone", "id", "last_visit", "customer_since", "pronunciation", "birthday",
+        "anniversary", "appointments", "customer", "has_notes",
+    ]
 
-    func mergeContext(in site: SiteContext) -> [String: Any] {
+    /// A per-customer code for an offer in `letter`: short, unambiguous to read aloud, and
+    /// the same on every build (a hash of the business, the letter and the customer id).
+    func offerCode(letter: String, site: SiteContext) -> String {
+        let alphabet = Array("ABCDEFGHJKMNPQRSTVWXYZ23456789")
+        var hash = Slug.fnv1a("\(site.config.businessName)\u{1F}\(letter)\u{1F}\(id)")
+        var code = ""
+        for _ in 0..<6 {
+            code.append(alphabet[Int(hash % UInt64(alphabet.count))])
+            hash /= UInt64(alphabet.count)
+        }
+        let prefix = String(Slug.readable(site.config.businessName).replacingOccurrences(of: "-", with: "").prefix(3)).uppercased()
+        return prefix.isEmpty ? code : "\(prefix)-\(code)"
+    }
+
+    func mergeContext(in site: SiteContext, letter: String = "") -> [String: Any] {
         var context = ViewContext()
         context["preferred_name"] = preferredName
         context["first_name"] = firstName
@@ -43,25 +73,71 @@ struct LetterRecipient {
         context["today"] = site.dateStyle.format(site.today)
         context["children"] = children.map { ViewContext(["name": $0.name, "age": $0.age]).values }
         context["pets"] = pets.map { ViewContext(["name": $0.name, "species": $0.species]).values }
+        context["offer_code"] = offerCode(letter: letter, site: site)
+        if let next = nextAppointment {
+            context["next_appointment"] = ViewContext([
+                "date": site.dateStyle.formatWithWeekday(next.date), "time": next.time, "service": next.service, "staff": next.staff,
+            ]).values
+        }
         return context.values
     }
 }
 
-/// One printable letter page: the letter's merged body, addressed to one recipient.
+/// One letter for one recipient: a sheet of paper, and the envelope it goes in.
 struct LetterView {
     var letter: LetterTemplate
     var recipient: LetterRecipient
+    /// The letter's body, or the customer's own text for it from their note.
+    var body: MustacheTemplate
 
-    func context(in site: SiteContext) -> [String: Any] {
-        var page = site.page(depth: 2)
-        page["letter"] = ViewContext([
+    init(letter: LetterTemplate, recipient: LetterRecipient, body: MustacheTemplate? = nil) {
+        self.letter = letter
+        self.recipient = recipient
+        self.body = body ?? letter.body
+    }
+
+    /// The context of the `letter-sheet` partial: one printed page.
+    func sheet(in site: SiteContext) -> [String: Any] {
+        ViewContext([
+            "kind": letter.kind.rawValue,
+            "is_\(letter.kind.rawValue)": true,
+            "paper": ["id": letter.paper.id, "name": letter.paper.name],
             "title": letter.title, "greeting": letter.greeting, "closing": letter.closing,
-            "body_html": letter.body.render(recipient.mergeContext(in: site)),
+            "body_html": Self.droppingEmptyParagraphs(body.render(recipient.mergeContext(in: site, letter: letter.name))),
+            "recipient": ViewContext([
+                "preferred_name": recipient.preferredName, "full_name": recipient.fullName,
+                "address_lines": recipient.addressLines,
+            ]).values,
         ]).values
-        page["recipient"] = ViewContext([
-            "preferred_name": recipient.preferredName, "full_name": recipient.fullName,
+    }
+
+    /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)
+    /// would print as a gap: leave it out.
+    static func droppingEmptyParagraphs(_ html: String) -> String {
+        guard html.contains("<p>") else { return html }
+        var lines = html.components(separatedBy: "\n")
+        lines.removeAll { line in
+            line.hasPrefix("<p>") && line.hasSuffix("</p>")
+                && line.dropFirst(3).dropLast(4).allSatisfy { $0 == " " || $0 == "\u{A0}" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The context of one envelope of the `envelopes` document.
+    func envelope(in site: SiteContext) -> [String: Any] {
+        ViewContext([
+            "envelope": ["id": letter.envelope.id, "name": letter.envelope.name],
             "address_lines": recipient.addressLines,
         ]).values
+    }
+
+    /// The site's page for this letter (`letters/NAME/SLUG.html`).
+    func context(in site: SiteContext) -> [String: Any] {
+        var page = site.page(depth: 2)
+        page["sheet"] = sheet(in: site)
+        page["letter_title"] = letter.title
+        page["recipient_name"] = recipient.fullName
+        page["paper_name"] = letter.paper.name
         return page.values
     }
 }

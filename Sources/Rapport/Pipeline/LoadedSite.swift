@@ -1,0 +1,22 @@
+import Mustache
+
+/// A site folder, loaded and checked: what rendering and printing start from.
+struct LoadedSite {
+    var config: SiteConfig
+    var records: [CustomerRecord]
+    var notes: [String: CustomerNote]
+    /// Customer id → appointments, by date and time.
+    var appointments: [String: [Appointment]]
+    var letters: [LetterTemplate]
+    /// Customer id → letter name → the customer's own text for that letter.
+    var letterTexts: [String: [String: MustacheTemplate]]
+    var templates: TemplateSet
+    var quality: DataQuality
+
+    /// `letter` for `record`, with the customer's own text when their note has one.
+    func letterView(_ letter: LetterTemplate, for record: CustomerRecord, on today: CalendarDay) -> LetterView {
+        let next = appointments[record.id]?.first { $0.date >= today }
+        let recipient = LetterRecipient(record, nextAppointment: next, senderCountry: config.businessCountry)
+        return LetterView(letter: letter, recipient: recipient, body: letterTexts[record.id]?[letter.name])
+    }
+}
