@@ -163,7 +163,18 @@ public struct SiteBuilder {
         var byCustomer: [String: [Appointment]] = [:]
         let appointments = ScheduleLoader(path: path, delimiter: config.csvDelimiter)
             .loadAppointments(from: Array(data), diagnostics: &diagnostics)
+        var seen: [String: SourceLocation] = [:]
         for appointment in appointments {
+            let key = "\(appointment.customerID)\u{1F}\(appointment.date)\u{1F}\(appointment.time)"
+            if let first = seen[key] {
+                diagnostics.append(
+                    .warning(
+                        appointment.location,
+                        "duplicate appointment: '\(appointment.customerID)' is already booked on \(appointment.date)\(appointment.time.isEmpty ? "" : " at \(appointment.time)")",
+                        notes: [.init(location: first, message: "first booked here")]))
+                continue
+            }
+            seen[key] = appointment.location
             guard known.contains(appointment.customerID) else {
                 if rejectedIDs.contains(appointment.customerID) { continue }
                 diagnostics.warning(appointment.customerLocation, "appointment for unknown customer '\(appointment.customerID)'")

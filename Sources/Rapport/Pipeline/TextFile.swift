@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads the site's text files (config, notes, letters, templates) in one way: UTF-8, with
+/// Reads the site's text files (config, notes, letters, templates) in one way: UTF-8
+/// (UTF-16 converted; anything else an error at its first bad byte), without a BOM, with
 /// CRLF and CR line breaks turned into LF, so that lines and columns count alike everywhere.
 enum TextFile {
     static func read(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
@@ -8,11 +9,9 @@ enum TextFile {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is not valid UTF-8; save it as UTF-8")
-            return nil
-        }
-        return text.withUnixLineEndings
+        guard let bytes = TextDecoding.utf8Bytes(Array(data), path: path, advice: "save it as UTF-8", diagnostics: &diagnostics)
+        else { return nil }
+        return String(decoding: bytes, as: UTF8.self).withUnixLineEndings
     }
 }
 

@@ -27,14 +27,38 @@ public struct CSVReader {
         self.delimiter = delimiter
     }
 
+    /// Reads `bytes`; when the header is one field holding semicolons or tabs (a European
+    /// spreadsheet's export) and no delimiter was chosen, reads it again with that one and
+    /// says so in a warning.
+    public func readDetectingDelimiter(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> [CSVRow] {
+        var attempt = Diagnostics()
+        let rows = read(bytes, diagnostics: &attempt)
+        let comma = UInt8(ascii: ",")
+        guard delimiter == comma, let header = rows.first, header.fields.count == 1 else {
+            diagnostics.append(contentsOf: attempt)
+            return rows
+        }
+        let value = header.fields[0].value
+        for (character, name, setting) in [(";", "semicolons", "\";\""), ("\t", "tabs", "tab"), ("|", "'|'", "\"|\"")]
+        where value.contains(character) {
+            diagnostics.warning(
+                SourceLocation(path: path, line: 1, column: 1),
+                "the file is separated by \(name), not commas; reading it so (set `csv_delimiter: \(setting)` in rapport.yml to silence this warning)")
+            return CSVReader(path: path, delimiter: UInt8(ascii: Unicode.Scalar(character)!)).read(bytes, diagnostics: &diagnostics)
+        }
+        diagnostics.append(contentsOf: attempt)
+        return rows
+    }
+
     /// Splits `bytes` into rows. Problems go to `diagnostics`; the rows read around
     /// them are still returned so that later checks can report their own problems too.
     public func read(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> [CSVRow] {
-        guard checkEncoding(bytes, diagnostics: &diagnostics) else { return [] }
+        let advice = "save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
+        guard let bytes = TextDecoding.utf8Bytes(bytes, path: path, advice: advice, diagnostics: &diagnostics) else { return [] }
         var rows: [CSVRow] = []
         var fields: [CSVField] = []
         var field: [UInt8] = []
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = 0
         var line = 1
         var lineStart = index
         var rowLine = 1
@@ -158,52 +182,5 @@ public struct CSVReader {
             finishRow()
         }
         return rows
-    }
-
-    /// Rejects what is not UTF-8 text, naming what it looks like instead.
-    private func checkEncoding(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.error(
-                SourceLocation(path: path, line: 1, column: 1),
-                "the file is UTF-16 text; save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)")
-            return false
-        }
-        var line = 1
-        // A BOM is not a character of the first line.
-        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var ok = true
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var position = 0
-        // Walk scalars to find the first invalid byte and the first NUL, with their place.
-        decode: while true {
-            let start = position
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                position += UTF8.width(scalar)
-                if scalar == "\n" || (scalar == "\r" && (position >= bytes.count || bytes[position] != 0x0A)) {
-                    line += 1
-                    lineStart = position
-                } else if scalar == "\0" {
-                    let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).unicodeScalars.count + 1
-                    diagnostics.error(
-                        SourceLocation(path: path, line: line, column: column),
-                        "the file contains a NUL byte; it is probably not a text file")
-                    ok = false
-                    break decode
-                }
-            case .emptyInput:
-                break decode
-            case .error:
-                let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).unicodeScalars.count + 1
-                let guess = bytes.contains(0x00) ? "UTF-16" : "Windows-1252 or Latin-1"
-                diagnostics.error(
-                    SourceLocation(path: path, line: line, column: column),
-                    "the file is not valid UTF-8 (it looks like \(guess)); save it as CSV UTF-8")
-                ok = false
-                break decode
-            }
-        }
-        return ok
     }
 }

@@ -20,7 +20,7 @@ public struct RecordLoader {
     /// that a note or appointment for one is not reported again as for an unknown customer.
     public func loadRecords(from bytes: [UInt8], diagnostics: inout Diagnostics, rejectedIDs: inout Set<String>) -> [CustomerRecord] {
         let errorsBefore = diagnostics.errors.count
-        var rows = CSVReader(path: path, delimiter: config.csvDelimiter).read(bytes, diagnostics: &diagnostics)
+        var rows = CSVReader(path: path, delimiter: config.csvDelimiter).readDetectingDelimiter(bytes, diagnostics: &diagnostics)
         guard !rows.isEmpty else {
             // Empty, unless the reader already said why it found nothing (errors of other files do not count).
             if diagnostics.errors.count == errorsBefore {

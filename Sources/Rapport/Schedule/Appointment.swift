@@ -26,7 +26,7 @@ public struct ScheduleLoader {
     static let columns = ["date", "time", "customer_id", "service", "staff"]
 
     public func loadAppointments(from bytes: [UInt8], diagnostics: inout Diagnostics) -> [Appointment] {
-        var rows = CSVReader(path: path, delimiter: delimiter).read(bytes, diagnostics: &diagnostics)
+        var rows = CSVReader(path: path, delimiter: delimiter).readDetectingDelimiter(bytes, diagnostics: &diagnostics)
         guard !rows.isEmpty else { return [] }
         let header = rows.removeFirst()
         var index: [String: Int] = [:]

@@ -326,7 +326,7 @@ enum BuiltinTemplates {
         {{#is_letter}}
           <address class="sender"><strong>{{site.name}}</strong><br>{{#site.address_lines}}{{.}}<br>{{/site.address_lines}}{{#site.phone}}{{site.phone}}<br>{{/site.phone}}{{#site.email}}{{site.email}}{{/site.email}}</address>
           <address class="window">
-            <span class="return-line">{{site.name}}{{#site.address_lines}} · {{.}}{{/site.address_lines}}</span>
+            <span class="return-line">{{site.return_line}}</span>
             {{#recipient.address_lines}}{{.}}<br>{{/recipient.address_lines}}
           </address>
           <p class="letter-date"><time datetime="{{today.iso}}">{{today.long}}</time></p>
@@ -567,9 +567,11 @@ enum BuiltinTemplates {
         .kind-letter { font-size: 11pt; }
         .kind-letter .sender { position: absolute; top: 15mm; right: 20mm; text-align: right; font-size: 9pt; color: #444; }
         .kind-letter .sender strong { color: #111; font-size: 10.5pt; }
-        .kind-letter .window { position: absolute; left: 20mm; top: 45mm; width: 85mm; height: 45mm; font-size: 10.5pt; line-height: 1.35; overflow: hidden; }
-        .paper-letter.kind-letter .window { left: 0.875in; top: 2in; width: 3.6in; height: 1.1in; }
-        .return-line { display: block; font-size: 7pt; color: #555; border-bottom: 0.3pt solid #999; margin-bottom: 2mm; white-space: nowrap; overflow: hidden; }
+        .kind-letter .window { position: absolute; left: 20mm; top: 45mm; width: 85mm; font-size: 10.5pt; line-height: 1.35; }
+        .return-line { display: block; font-size: 7pt; color: #555; border-bottom: 0.3pt solid #999; margin-bottom: 2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        /* A #10 window is 4.5 x 1.125 in: no return line, and six address lines must fit. */
+        .paper-letter.kind-letter .window { left: 0.875in; top: 2in; width: 4in; font-size: 10pt; line-height: 1.2; }
+        .paper-letter .return-line { display: none; }
         .kind-letter .letter-date { position: absolute; top: 92mm; right: 20mm; }
         .paper-letter.kind-letter .letter-date { top: 3.5in; right: 0.875in; }
         .kind-letter .message { position: absolute; top: 105mm; left: 25mm; right: 20mm; }

@@ -20,6 +20,9 @@ struct SiteContext {
         site["phone"] = config.businessPhone
         site["email"] = config.businessEmail
         site["signature"] = config.signature
+        // The sender on one line above a window address: the country is not needed at home.
+        let returnAddress = config.businessAddress.last == config.businessCountry ? config.businessAddress.dropLast() : config.businessAddress[...]
+        site["return_line"] = ([config.businessName] + returnAddress).filter { !$0.isEmpty }.joined(separator: " · ")
         var page = ViewContext()
         page["site"] = site.values
         page["root"] = String(repeating: "../", count: depth)

@@ -167,19 +167,28 @@ final class CSVReaderTests: XCTestCase {
 
     // MARK: Encodings
 
-    func testUTF16LittleEndianFileIsRejected() {
-        let bytes: [UInt8] = [0xFF, 0xFE] + "id\nC1\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    static let utf16Warning = "content/customers.csv:1:1: warning: the file is UTF-16 text; reading it as such (save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel) to silence this warning)"
+
+    func testUTF16LittleEndianFileIsConvertedWithAWarning() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "id,name\nC1,Zoë\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let result = read(bytes)
-        XCTAssertEqual(result.rows, [])
-        XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:1:1: error: the file is UTF-16 text; save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
-        ])
+        XCTAssertEqual(result.rows, [["1:1 id", "1:4 name"], ["2:1 C1", "2:4 Zoë"]])
+        XCTAssertEqual(result.diagnostics, [Self.utf16Warning])
     }
 
-    func testUTF16BigEndianFileIsRejected() {
+    func testUTF16BigEndianFileIsConvertedWithAWarning() {
         let bytes: [UInt8] = [0xFE, 0xFF] + "id\nC1\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        XCTAssertEqual(read(bytes).diagnostics, [
-            "content/customers.csv:1:1: error: the file is UTF-16 text; save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
+        let result = read(bytes)
+        XCTAssertEqual(result.rows, [["1:1 id"], ["2:1 C1"]])
+        XCTAssertEqual(result.diagnostics, [Self.utf16Warning])
+    }
+
+    func testUTF16WithoutABOMIsRecognisedByItsNULBytes() {
+        let bytes: [UInt8] = "id,name\nC1,Ana\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let result = read(bytes)
+        XCTAssertEqual(result.rows, [["1:1 id", "1:4 name"], ["2:1 C1", "2:4 Ana"]])
+        XCTAssertEqual(result.diagnostics, [
+            "content/customers.csv:1:1: warning: the file is UTF-16 (little-endian) text; reading it as such (save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel) to silence this warning)"
         ])
     }
 
@@ -188,21 +197,21 @@ final class CSVReaderTests: XCTestCase {
         let result = read(Array("id,name\nC1,Ren".utf8) + [0xE9] + Array("e\n".utf8))
         XCTAssertEqual(result.rows, [])
         XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:2:7: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8"
+            "content/customers.csv:2:7: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
         ])
     }
 
     func testInvalidByteColumnCountsCharactersBeforeIt() {
         let result = read(Array("id,a,b\r\nC1,Zoë,Ren".utf8) + [0xE9] + Array("e\r\n".utf8))
         XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:2:11: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8"
+            "content/customers.csv:2:11: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
         ])
     }
 
     func testInvalidByteAfterCRLineEndings() {
         let result = read(Array("id\rC1\r".utf8) + [0xE9])
         XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:3:1: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8"
+            "content/customers.csv:3:1: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
         ])
     }
 
@@ -210,7 +219,7 @@ final class CSVReaderTests: XCTestCase {
         // The BOM is not a character of the line.
         let result = read([0xEF, 0xBB, 0xBF] + Array("id,n".utf8) + [0xE9])
         XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:1:5: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8"
+            "content/customers.csv:1:5: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
         ])
     }
 

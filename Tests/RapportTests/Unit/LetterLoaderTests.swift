@@ -5,7 +5,7 @@ import XCTest
 final class LetterLoaderTests: XCTestCase {
     private let path = "content/letters/spring-hello.md"
     private let allowed =
-        "business_name, children, favorite_drink, favorite_flower, first_name, full_name, last_name, pets, preferred_name, today"
+        "business_name, children, favorite_drink, favorite_flower, first_name, full_name, last_name, next_appointment, offer_code, pets, preferred_name, today"
 
     private var site: SiteContext {
         var config = SiteConfig()
@@ -101,9 +101,9 @@ final class LetterLoaderTests: XCTestCase {
         let result = load("{{notes}} {{email}}\n{{#tags}}{{name}}{{/tags}}\n")
         XCTAssertNil(result.letter)
         XCTAssertEqual(result.diagnostics, [
-            "content/letters/spring-hello.md:1:1: error: unknown merge field 'notes'; a letter may use: \(allowed)",
-            "content/letters/spring-hello.md:1:11: error: unknown merge field 'email'; a letter may use: \(allowed)",
-            "content/letters/spring-hello.md:2:1: error: unknown merge field 'tags'; a letter may use: \(allowed)",
+            "content/letters/spring-hello.md:1:1: error: 'notes' is internal to the recall card and can never be printed in a letter; a letter may use: \(allowed)",
+            "content/letters/spring-hello.md:1:11: error: 'email' is internal to the recall card and can never be printed in a letter; a letter may use: \(allowed)",
+            "content/letters/spring-hello.md:2:1: error: 'tags' is internal to the recall card and can never be printed in a letter; a letter may use: \(allowed)",
             "content/letters/spring-hello.md:2:10: error: unknown merge field 'name'; a letter may use: \(allowed)",
         ])
     }
@@ -116,7 +116,7 @@ final class LetterLoaderTests: XCTestCase {
     func testAFieldOfTheOtherListIsRejected() {
         let result = load("{{#pets}}{{age}}{{/pets}}\n")
         XCTAssertEqual(result.diagnostics, [
-            "content/letters/spring-hello.md:1:10: error: unknown merge field 'age'; a letter may use: business_name, children, favorite_drink, favorite_flower, first_name, full_name, last_name, name, pets, preferred_name, species, today"
+            "content/letters/spring-hello.md:1:10: error: unknown merge field 'age'; a letter may use: business_name, children, favorite_drink, favorite_flower, first_name, full_name, last_name, name, next_appointment, offer_code, pets, preferred_name, species, today"
         ])
     }
 
@@ -158,8 +158,8 @@ final class LetterLoaderTests: XCTestCase {
         let result = load("---\ntitle: [a, b]\nkind: memo\nfont: serif\n---\nHi\n")
         XCTAssertEqual(result.diagnostics, [
             "content/letters/spring-hello.md:2:8: error: 'title' must be a single value",
-            "content/letters/spring-hello.md:3:7: error: unknown kind 'memo' (known: letter)",
-            "content/letters/spring-hello.md:4:1: warning: unknown front matter key 'font' (known: title, kind, greeting, closing)",
+            "content/letters/spring-hello.md:3:7: error: unknown kind 'memo' (known: letter, card, postcard)",
+            "content/letters/spring-hello.md:4:1: warning: unknown front matter key 'font' (known: title, kind, paper, envelope, for, greeting, closing)",
         ])
     }
 
@@ -173,7 +173,7 @@ final class LetterLoaderTests: XCTestCase {
         let result = load("---\nfont: serif\n---\nHi\n")
         XCTAssertNotNil(result.letter)
         XCTAssertEqual(result.diagnostics, [
-            "content/letters/spring-hello.md:2:1: warning: unknown front matter key 'font' (known: title, kind, greeting, closing)"
+            "content/letters/spring-hello.md:2:1: warning: unknown front matter key 'font' (known: title, kind, paper, envelope, for, greeting, closing)"
         ])
     }
 

@@ -121,11 +121,20 @@ final class RecordLoaderTests: XCTestCase {
         XCTAssertEqual(result.records.count, 0)
     }
 
-    func testMissingIDColumnInASemicolonSeparatedFileGivesAHint() {
+    func testSemicolonSeparatedFileIsDetectedWithAWarning() {
         let result = load("id;first_name\nC1;Ann\n")
         XCTAssertEqual(result.diagnostics, [
-            "content/customers.csv:1:1: error: no 'id' column in the header; the file looks semicolon-separated: set `csv_delimiter: \";\"` in rapport.yml"
+            "content/customers.csv:1:1: warning: the file is separated by semicolons, not commas; reading it so (set `csv_delimiter: \";\"` in rapport.yml to silence this warning)"
         ])
+        XCTAssertEqual(result.records.map(\.firstName), ["Ann"])
+    }
+
+    func testTabSeparatedFileIsDetectedWithAWarning() {
+        let result = load("id\tfirst_name\nC1\tAnn\n")
+        XCTAssertEqual(result.diagnostics, [
+            "content/customers.csv:1:1: warning: the file is separated by tabs, not commas; reading it so (set `csv_delimiter: tab` in rapport.yml to silence this warning)"
+        ])
+        XCTAssertEqual(result.records.map(\.firstName), ["Ann"])
     }
 
     func testSemicolonSeparatedFileWithTheDelimiterSet() {
@@ -158,10 +167,10 @@ final class RecordLoaderTests: XCTestCase {
     func testUnreadableFileIsNotAlsoReportedAsEmpty() {
         var diagnostics = Diagnostics()
         let records = RecordLoader(path: path, config: SiteConfig())
-            .loadRecords(from: [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00], diagnostics: &diagnostics)
+            .loadRecords(from: Array("id,name\nC1,Ren".utf8) + [0xE9, 0x0A], diagnostics: &diagnostics)
         XCTAssertEqual(records.count, 0)
         XCTAssertEqual(diagnostics.all.map(\.description), [
-            "content/customers.csv:1:1: error: the file is UTF-16 text; save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
+            "content/customers.csv:2:7: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as CSV UTF-8 (\"CSV UTF-8 (Comma delimited)\" in Excel)"
         ])
     }
 

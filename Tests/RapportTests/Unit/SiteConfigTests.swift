@@ -101,7 +101,7 @@ final class SiteConfigTests: XCTestCase {
     func testUnknownBusinessKey() {
         let result = load("business:\n  name: Zoë's\n  fax: 123\n")
         XCTAssertEqual(result.diagnostics, [
-            "rapport.yml:3:3: warning: unknown key 'business.fax' (known: name, address, phone, email)"
+            "rapport.yml:3:3: warning: unknown key 'business.fax' (known: name, address, phone, email, country)"
         ])
     }
 

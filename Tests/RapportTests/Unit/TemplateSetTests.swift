@@ -102,7 +102,7 @@ final class TemplateSetTests: XCTestCase {
         try Data([0x3C, 0x70, 0x3E, 0xE9, 0x0A]).write(to: folder.appendingPathComponent("card.mustache"))
         var diagnostics = Diagnostics()
         let templates = TemplateSet(overridesIn: folder, displayDirectory: "site/Templates", diagnostics: &diagnostics)
-        XCTAssertEqual(diagnostics.all.map(\.description), ["site/Templates/card.mustache:1:1: error: the file is not valid UTF-8; save it as UTF-8"])
+        XCTAssertEqual(diagnostics.all.map(\.description), ["site/Templates/card.mustache:1:4: error: the file is not valid UTF-8 (it looks like Windows-1252 or Latin-1); save it as UTF-8"])
         XCTAssertEqual(templates.sources["card"], "(built-in)/card.mustache")
     }
 
