@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "RapportTests",
             dependencies: ["Rapport"],
-            exclude: ["Fixtures", "Golden"]
+            exclude: ["Fixtures", "Golden", "Data"]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// A YAML mapping read for its scalars as written (`007` stays "007", `no` stays "no"),
@@ -12,6 +13,12 @@ struct YAMLDocument {
     init?(_ text: String, path: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) {
         self.path = path
         self.lineOffset = lineOffset
+        if let (line, column) = Self.aliasBomb(in: text) {
+            diagnostics.error(
+                SourceLocation(path: path, line: line + lineOffset, column: column),
+                "YAML aliases here expand to more than \(Self.aliasLimit) values; write the values out instead of using '*' aliases")
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 root = nil
@@ -39,6 +46,62 @@ struct YAMLDocument {
     /// Every key with its value, in the order written.
     var entries: [(key: String, keyNode: Node, value: Node)] {
         (root ?? [:]).compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
+    }
+
+    /// How many values aliases may add to a document in all. Rapport's files need none;
+    /// the limit keeps a "billion laughs" (aliases of aliases, 10⁹ values from a few
+    /// lines) from hanging the build, as Yams hashes a mapping key with every value in it.
+    static let aliasLimit = 10_000
+
+    /// The line and column (1-based) of the alias that takes the values that aliases add
+    /// past `aliasLimit`, or nil. Reads libyaml's events, counting each anchored node's
+    /// size once; a syntax error ends the count and is left to Yams to report.
+    static func aliasBomb(in text: String) -> (line: Int, column: Int)? {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+                pointer.map { String(cString: $0) }
+            }
+            // Each anchor's size in values, and the open collections with theirs so far.
+            var sizes: [String: Int] = [:]
+            var open: [(anchor: String?, size: Int)] = [(nil, 0)]
+            var added = 0
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SCALAR_EVENT:
+                    if let anchor = name(event.data.scalar.anchor) { sizes[anchor] = 1 }
+                    open[open.count - 1].size += 1
+                case YAML_ALIAS_EVENT:
+                    let size = name(event.data.alias.anchor).flatMap { sizes[$0] } ?? 1
+                    open[open.count - 1].size += size
+                    added += size
+                    if added > aliasLimit {
+                        return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                    }
+                case YAML_SEQUENCE_START_EVENT:
+                    open.append((name(event.data.sequence_start.anchor), 1))
+                case YAML_MAPPING_START_EVENT:
+                    open.append((name(event.data.mapping_start.anchor), 1))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    let closed = open.removeLast()
+                    if let anchor = closed.anchor { sizes[anchor] = closed.size }
+                    open[open.count - 1].size += closed.size
+                default:
+                    break
+                }
+            }
+            return nil
+        }
     }
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {

@@ -115,19 +115,24 @@ enum CommonMark {
         return html.hasSuffix("\n") ? String(html.dropLast()) : html
     }
 
+    /// The text of `node`'s descendants. Walked with cmark's iterator, not by recursion: a
+    /// note may nest lists or quotes tens of thousands deep, and would overflow the stack.
     private static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             default:
-                text += plainText(current)
+                break
             }
-            child = cmark_node_next(current)
         }
         return text
     }

@@ -63,6 +63,15 @@ public struct NoteLoader {
         let blocks = CommonMark.blocks(parts.body, unsafe: unsafeMarkdown)
         var index = 0
         var currentVisit: CustomerNote.Visit?
+        // The body's lines, split once when first needed: splitting them again for every
+        // heading made a note of thousands of headings take minutes.
+        var bodyLinesCache: [Substring]?
+        func bodyLines() -> [Substring] {
+            if let lines = bodyLinesCache { return lines }
+            let lines = parts.body.split(separator: "\n", omittingEmptySubsequences: false)
+            bodyLinesCache = lines
+            return lines
+        }
         func closeVisit() {
             if let visit = currentVisit { note.visits.append(visit) }
             currentVisit = nil
@@ -75,10 +84,10 @@ public struct NoteLoader {
                 if level == 2, let name = Self.letterName(block.text) {
                     // Everything up to the next heading of this level is the customer's own letter text.
                     let end = blocks[(index + 1)...].firstIndex { if case .heading(let next) = $0.kind { return next <= 2 } else { return false } }
-                    let bodyLines = parts.body.split(separator: "\n", omittingEmptySubsequences: false)
+                    let lines = bodyLines()
                     let firstLine = block.line  // the heading's line; the text starts on the next one
-                    let lastLine = end.map { blocks[$0].line - 1 } ?? bodyLines.count
-                    let source = firstLine < lastLine ? bodyLines[firstLine..<min(lastLine, bodyLines.count)].joined(separator: "\n") : ""
+                    let lastLine = end.map { blocks[$0].line - 1 } ?? lines.count
+                    let source = firstLine < lastLine ? lines[firstLine..<min(lastLine, lines.count)].joined(separator: "\n") : ""
                     if note.letterTexts[name] != nil {
                         diagnostics.error(location, "a second '## Letter: \(name)' section in this note")
                     }
@@ -86,7 +95,7 @@ public struct NoteLoader {
                     index = end ?? blocks.count
                     continue
                 }
-                if level == 2, let (date, titleHTML) = datedHeading(block, location: location, body: parts.body, diagnostics: &diagnostics) {
+                if level == 2, let (date, titleHTML) = datedHeading(block, location: location, bodyLines: bodyLines, diagnostics: &diagnostics) {
                     currentVisit = .init(date: date, titleHTML: titleHTML, html: "")
                     index += 1
                     continue
@@ -196,7 +205,7 @@ public struct NoteLoader {
     /// `2026-03-14 — haircut` → the date and "haircut". A heading that starts like a
     /// date but is not a real one is an error; other headings are not visits.
     private func datedHeading(
-        _ block: MarkdownBlock, location: SourceLocation, body: String, diagnostics: inout Diagnostics
+        _ block: MarkdownBlock, location: SourceLocation, bodyLines: () -> [Substring], diagnostics: inout Diagnostics
     ) -> (CalendarDay, String)? {
         let text = block.text.trimmingCharacters(in: .whitespaces)
         let prefix = text.prefix(10)
@@ -207,7 +216,7 @@ public struct NoteLoader {
         guard let date = CalendarDay(iso: prefix) else {
             // Point at the date as written: "## " may have more spaces, and a setext heading has none.
             var column = (location.column ?? 1) + 3
-            let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            let lines = bodyLines()
             if block.line >= 1, block.line <= lines.count, let range = lines[block.line - 1].range(of: prefix) {
                 column = lines[block.line - 1][..<range.lowerBound].unicodeScalars.count + 1
             }

@@ -56,9 +56,13 @@ public struct SiteWriter {
         let fileManager = FileManager.default
         let outputPath = Self.resolved(output)
         let sitePath = Self.resolved(siteDirectory)
-        let home = Self.resolved(fileManager.homeDirectoryForCurrentUser)
+        // The home folder as the user database has it, and as the shell expands `~` ($HOME).
+        var homes = [Self.resolved(fileManager.homeDirectoryForCurrentUser)]
+        if let home = ProcessInfo.processInfo.environment["HOME"], home.hasPrefix("/") {
+            homes.append(Self.resolved(URL(fileURLWithPath: home)))
+        }
         if outputPath == "/" { throw .dangerous(output.path, reason: "it is the root folder") }
-        if outputPath == home { throw .dangerous(output.path, reason: "it is the home folder") }
+        if homes.contains(outputPath) { throw .dangerous(output.path, reason: "it is the home folder") }
         if outputPath == sitePath { throw .dangerous(output.path, reason: "it is the site folder itself") }
         if (sitePath + "/").hasPrefix(outputPath + "/") {
             throw .dangerous(output.path, reason: "it contains the site folder")
@@ -76,11 +80,13 @@ public struct SiteWriter {
     public func write(_ files: [OutputFile]) throws(Failure) {
         try checkOutput()
         let fileManager = FileManager.default
-        // Leftovers of an interrupted build are ours to remove, and only if they carry the marker.
+        // Leftovers of an interrupted build are ours to remove, and only if they carry the marker
+        // or are empty (a build killed between creating the folder and writing the marker, or
+        // while removing it, leaves it empty).
         for leftover in [staging, retired] where fileManager.fileExists(atPath: leftover.path) {
-            guard fileManager.fileExists(atPath: leftover.appendingPathComponent(Self.markerName).path) else {
-                throw .notOurs(leftover.path)
-            }
+            let marked = fileManager.fileExists(atPath: leftover.appendingPathComponent(Self.markerName).path)
+            let empty = (try? fileManager.contentsOfDirectory(atPath: leftover.path).isEmpty) ?? false
+            guard marked || empty else { throw .notOurs(leftover.path) }
             try remove(leftover)
         }
         do {
@@ -124,9 +130,18 @@ public struct SiteWriter {
         try remove(retired)
     }
 
+    /// Removes a folder of ours, its marker last: a removal interrupted halfway leaves a folder
+    /// that is still marked (or empty), which the next build removes in turn.
     private func remove(_ url: URL) throws(Failure) {
+        let fileManager = FileManager.default
         do {
-            try FileManager.default.removeItem(at: url)
+            let isLink = (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil
+            if !isLink, let names = try? fileManager.contentsOfDirectory(atPath: url.path) {
+                for name in names where name != Self.markerName {
+                    try fileManager.removeItem(at: url.appendingPathComponent(name))
+                }
+            }
+            try fileManager.removeItem(at: url)
         } catch {
             throw .io(url.path, reason: Self.reason(error))
         }

@@ -17,9 +17,9 @@ enum Slug {
         var readableCount: [String: Int] = [:]
         for id in ids { readableCount[readable(id), default: 0] += 1 }
         func isPlain(_ id: String) -> Bool {
-            let form = readable(id)
+            let (form, isCut) = readableForm(id)
             return !form.isEmpty && readableCount[form] == 1 && !reserved.contains(form)
-                && form.count < maximumReadableLength
+                && form.count < maximumReadableLength && !isCut
         }
         var taken: Set<String> = []
         for id in ids where isPlain(id) {
@@ -49,12 +49,23 @@ enum Slug {
 
     /// Lowercase ASCII letters and digits, other runs as one `-`, trimmed and shortened.
     static func readable(_ text: String) -> String {
+        readableForm(text).form
+    }
+
+    /// The readable form, and whether the length limit cut letters or digits off it (a
+    /// cut form can be shorter than the limit: `ab1-ab1-…` stops before a dash).
+    static func readableForm(_ text: String) -> (form: String, isCut: Bool) {
         var slug = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            // Stop before a dash and a character would pass the limit.
-            if slug.count + (pendingDash && !slug.isEmpty ? 1 : 0) >= maximumReadableLength { break }
             let value = scalar.value
+            // Stop before a dash and a character would pass the limit.
+            if slug.count + (pendingDash && !slug.isEmpty ? 1 : 0) >= maximumReadableLength {
+                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    return (slug, true)
+                }
+                continue
+            }
             if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
                 pendingDash = false
@@ -67,7 +78,7 @@ enum Slug {
                 pendingDash = true
             }
         }
-        return slug
+        return (slug, false)
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.

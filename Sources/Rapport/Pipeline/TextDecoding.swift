@@ -8,7 +8,9 @@ enum TextDecoding {
             diagnostics.warning(
                 SourceLocation(path: path, line: 1, column: 1),
                 "the file is \(name) text; reading it as such (\(advice) to silence this warning)")
-            return Array(text.utf8)
+            // A NUL character is as wrong in UTF-16 as in UTF-8.
+            let converted = Array(text.utf8)
+            return checkUTF8(converted, path: path, advice: advice, diagnostics: &diagnostics) ? converted : nil
         }
         let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         return checkUTF8(content, path: path, advice: advice, diagnostics: &diagnostics) ? content : nil

@@ -73,15 +73,23 @@ public struct CSVReader {
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
 
+        // The column of the last position asked for, so that a long line is counted once,
+        // not once per field (a line of 50,000 fields took 15 s, and 200,000 minutes).
+        var countedLineStart = 0
+        var countedPosition = 0
+        var countedColumn = 1
         func column(at position: Int, lineStart: Int) -> Int {
             // Columns count characters (Unicode scalars), not bytes.
-            var count = 1
-            var position2 = lineStart
-            while position2 < position {
-                if bytes[position2] & 0xC0 != 0x80 { count += 1 }
-                position2 += 1
+            if countedLineStart != lineStart || countedPosition > position {
+                countedLineStart = lineStart
+                countedPosition = lineStart
+                countedColumn = 1
             }
-            return count
+            while countedPosition < position {
+                if bytes[countedPosition] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedPosition += 1
+            }
+            return countedColumn
         }
 
         func finishField() {

@@ -56,7 +56,10 @@ struct DataQuality {
         }
         var byEmail: [String: CustomerRecord] = [:]
         var byPhone: [String: CustomerRecord] = [:]
-        var byNameBlock: [String: [(String, CustomerRecord)]] = [:]
+        // Distinct folded names, grouped by the first letters of the last name; each with the
+        // first customer who has it. A repeated name is reported against that first customer
+        // only, so a file of ten thousand Smiths costs no more than one of varied names.
+        var namesByBlock: [String: [String: CustomerRecord]] = [:]
         for record in records {
             let email = record.email.lowercased().trimmingCharacters(in: .whitespaces)
             if !email.isEmpty {
@@ -71,10 +74,14 @@ struct DataQuality {
             let name = fold(record.fullName)
             guard name.count >= 4 else { continue }
             let block = String(fold(record.lastName.isEmpty ? record.fullName : record.lastName).prefix(2))
-            for (otherName, other) in byNameBlock[block] ?? [] where isNearlyEqual(name, otherName) {
-                report(other, record, name == otherName ? "same name" : "near-identical names")
+            if let first = namesByBlock[block]?[name] {
+                report(first, record, "same name")
+                continue
             }
-            byNameBlock[block, default: []].append((name, record))
+            for (otherName, other) in namesByBlock[block] ?? [:] where isNearlyEqual(name, otherName) {
+                report(other, record, "near-identical names")
+            }
+            namesByBlock[block, default: [:]][name] = record
         }
         return found.sorted { ($0.second.location.line ?? 0, $0.first.id) < ($1.second.location.line ?? 0, $1.first.id) }
     }
