@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `content/notes/<id>.md` files: front matter, general notes, the "Ask about:"
 /// list and the dated visit sections (`## 2026-03-14 — haircut`).
-public struct NoteLoader {
+public struct NoteLoader: Sendable {
     public var unsafeMarkdown: Bool
 
     public init(unsafeMarkdown: Bool) {
@@ -107,7 +107,7 @@ public struct NoteLoader {
                     index += 2
                     continue
                 }
-                diagnostics.warning(location, "'\(block.text.trimmingCharacters(in: .whitespaces))' is not followed by a list; write each item as a '- ' line below it")
+                diagnostics.warning(location, "'\(block.text.trimmingSpaces)' is not followed by a list; write each item as a '- ' line below it")
             }
             if currentVisit != nil {
                 currentVisit!.html += block.html
@@ -123,9 +123,9 @@ public struct NoteLoader {
 
     /// `Letter: thank-you` → "thank-you".
     static func letterName(_ heading: String) -> String? {
-        let text = heading.trimmingCharacters(in: .whitespaces)
+        let text = heading.trimmingSpaces
         guard text.lowercased().hasPrefix("letter:") else { return nil }
-        let name = text.dropFirst("letter:".count).trimmingCharacters(in: .whitespaces)
+        let name = text.dropFirst("letter:".count).trimmingSpaces
         return name.isEmpty ? nil : name
     }
 
@@ -134,7 +134,7 @@ public struct NoteLoader {
         case askAbout, followUp, makeItRight
 
         init?(label: String) {
-            switch label.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch label.trimmingSpaces.lowercased() {
             case "ask about:": self = .askAbout
             case "follow up:", "follow-up:", "follow ups:", "follow-ups:": self = .followUp
             case "make it right:": self = .makeItRight
@@ -157,7 +157,7 @@ public struct NoteLoader {
                     note.followUps.append(followUp)
                 }
             case .makeItRight:
-                let text = item.text.trimmingCharacters(in: .whitespaces)
+                let text = item.text.trimmingSpaces
                 if !(text.hasPrefix("[x]") || text.hasPrefix("[X]") || text.hasPrefix("✓")) {
                     note.makeItRight.append(item.html.hasPrefix("[ ] ") ? String(item.html.dropFirst(4)) : item.html)
                 }
@@ -170,7 +170,7 @@ public struct NoteLoader {
         _ item: (html: String, text: String, line: Int, column: Int), location: SourceLocation,
         diagnostics: inout Diagnostics
     ) -> CustomerNote.TalkingPoint {
-        let text = item.text.trimmingCharacters(in: .whitespaces)
+        let text = item.text.trimmingSpaces
         guard text.hasSuffix(")"), let open = text.range(of: "(until ", options: .backwards) else {
             return .init(html: item.html, until: nil)
         }
@@ -184,19 +184,19 @@ public struct NoteLoader {
         let suffix = "(until \(dateText))"
         var html = Substring(item.html)
         if html.hasSuffix(suffix) { html = html.dropLast(suffix.count) }
-        return .init(html: html.trimmingCharacters(in: .whitespaces), until: until)
+        return .init(html: html.trimmingSpaces, until: until)
     }
 
     /// `2026-11-25 — call about the colour`: the day it is due and what to do.
     static func followUp(
         _ text: String, htmlText: String, location: SourceLocation, diagnostics: inout Diagnostics
     ) -> CustomerNote.FollowUp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard let date = CalendarDay(iso: trimmed.prefix(10)) else {
             diagnostics.error(location, "follow-up '\(trimmed)' must start with its date: '2026-11-25 — call about the colour'")
             return nil
         }
-        var html = Substring(htmlText.trimmingCharacters(in: .whitespaces))
+        var html = Substring(htmlText.trimmingSpaces)
         if html.hasPrefix(String(trimmed.prefix(10))) { html = html.dropFirst(10) }
         html = html.drop { $0 == " " || $0 == "—" || $0 == "–" || $0 == "-" || $0 == ":" }
         return .init(date: date, html: String(html))
@@ -207,7 +207,7 @@ public struct NoteLoader {
     private func datedHeading(
         _ block: MarkdownBlock, location: SourceLocation, bodyLines: () -> [Substring], diagnostics: inout Diagnostics
     ) -> (CalendarDay, String)? {
-        let text = block.text.trimmingCharacters(in: .whitespaces)
+        let text = block.text.trimmingSpaces
         let prefix = text.prefix(10)
         let shape = prefix.utf8.enumerated().allSatisfy { offset, byte in
             offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)

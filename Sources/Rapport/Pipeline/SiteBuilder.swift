@@ -32,7 +32,7 @@ public struct RenderedSite: Sendable {
 /// The build, top to bottom: load the config, records, notes, schedule, letters and
 /// templates; check the data; stop with every problem found if any is an error; render
 /// the pages; write the site aside and swap it in.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public var options: BuildOptions
 
     public init(options: BuildOptions) {
@@ -123,12 +123,20 @@ public struct SiteBuilder {
         let known = Set(records.map(\.id))
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
         var notes: [String: CustomerNote] = [:]
-        for name in markdownFiles(in: "content/notes") {
+        // Reading and rendering each note is independent (cmark keeps no global state):
+        // do it on every core, then check and report in file order.
+        let loaded = markdownFiles(in: "content/notes").parallelMap { name -> (String, CustomerNote?, Diagnostics) in
+            var found = Diagnostics()
             let path = display("content/notes/\(name)")
             let url = options.siteDirectory.appendingPathComponent("content/notes/\(name)")
-            guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics),
-                let note = loader.loadNote(text, path: path, diagnostics: &diagnostics)
-            else { continue }
+            let note = TextFile.read(url, path: path, diagnostics: &found).flatMap {
+                loader.loadNote($0, path: path, diagnostics: &found)
+            }
+            return (name, note, found)
+        }
+        for (name, note, found) in loaded {
+            diagnostics.append(contentsOf: found)
+            guard let note else { continue }
             guard known.contains(note.customerID) else {
                 if rejectedIDs.contains(note.customerID) { continue }
                 diagnostics.error(note.customerLocation, "note for unknown customer '\(note.customerID)': no such id in content/customers.csv")
@@ -237,21 +245,24 @@ public struct SiteBuilder {
         files.append(OutputFile(path: "coming-up.html", text: templates.render(comingUp.context(in: site), with: "coming-up")))
         let dataQuality = DataQualityView(report: loaded.quality, warnings: warnings, cardLinks: cardLinks)
         files.append(OutputFile(path: "data-quality.html", text: templates.render(dataQuality.context(in: site), with: "data-quality")))
-        for record in sorted {
+        // Each customer's card and letters are independent: render them on every core.
+        let perCustomer = sorted.parallelMap { record -> [OutputFile] in
             let slug = slugs[record.id]!
             let letterLinks = letters.map { letter in
                 (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")
             }
             let card = CardView(record: record, note: notes[record.id], appointments: appointments[record.id] ?? [], letters: letterLinks)
-            files.append(OutputFile(path: "customers/\(slug).html", text: templates.render(card.context(in: site), with: "card")))
+            var pages = [OutputFile(path: "customers/\(slug).html", text: templates.render(card.context(in: site), with: "card"))]
             for letter in letters {
                 let view = loaded.letterView(letter, for: record, on: site.today)
-                files.append(
+                pages.append(
                     OutputFile(
                         path: "letters/\(letterSlugs[letter.name]!)/\(slug).html",
                         text: templates.render(view.context(in: site), with: "letter")))
             }
+            return pages
         }
+        for pages in perCustomer { files.append(contentsOf: pages) }
         files.append(OutputFile(path: "assets/rapport.css", text: templates.stylesheet))
         files.append(OutputFile(path: "assets/search.js", text: templates.searchScript))
         // The default page size for pages printed from a browser (letters name their own).

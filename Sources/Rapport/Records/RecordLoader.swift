@@ -70,7 +70,7 @@ public struct RecordLoader {
     /// `First Name`, `first-name` and `FIRST_NAME` all mean `first_name`.
     static func normalize(_ header: String) -> String {
         var result = ""
-        for character in header.trimmingCharacters(in: .whitespaces).lowercased() {
+        for character in header.trimmingSpaces.lowercased() {
             result.append(character == " " || character == "-" ? "_" : character)
         }
         return result
@@ -129,7 +129,7 @@ public struct RecordLoader {
     private func makeRecord(_ row: CSVRow, columns: ColumnMap, diagnostics: inout Diagnostics) -> CustomerRecord? {
         func value(_ name: String) -> String {
             guard let index = columns.standard[name], index < row.fields.count else { return "" }
-            return row.fields[index].value.trimmingCharacters(in: .whitespaces)
+            return row.fields[index].value.trimmingSpaces
         }
         func location(_ name: String) -> SourceLocation { fieldLocation(row, columns.standard[name] ?? 0) }
 
@@ -195,14 +195,14 @@ public struct RecordLoader {
 
     /// `a; b;;c` → ["a", "b", "c"].
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// `Maya (7)` → ("Maya", "7"); `Biscuit` → ("Biscuit", "").
     static func nameWithDetail(_ item: String) -> (String, String) {
         guard item.hasSuffix(")"), let open = item.lastIndex(of: "(") else { return (item, "") }
-        let name = item[..<open].trimmingCharacters(in: .whitespaces)
-        let detail = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingCharacters(in: .whitespaces)
+        let name = item[..<open].trimmingSpaces
+        let detail = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingSpaces
         return name.isEmpty ? (item, "") : (name, detail)
     }
 }

@@ -58,19 +58,19 @@ public struct ScheduleLoader {
                 continue
             }
             let dateField = field("date")
-            let dateText = dateField?.value.trimmingCharacters(in: .whitespaces) ?? ""
+            let dateText = dateField?.value.trimmingSpaces ?? ""
             guard let date = CalendarDay(iso: dateText) else {
                 diagnostics.error(location(dateField), "invalid date '\(dateText)': expected a real date as YYYY-MM-DD")
                 continue
             }
             let timeField = field("time")
-            let time = timeField?.value.trimmingCharacters(in: .whitespaces) ?? ""
+            let time = timeField?.value.trimmingSpaces ?? ""
             if !time.isEmpty, !Self.isTime(time) {
                 diagnostics.error(location(timeField), "invalid time '\(time)': expected HH:MM (24-hour)")
                 continue
             }
             let customerField = field("customer_id")
-            let customerID = customerField?.value.trimmingCharacters(in: .whitespaces) ?? ""
+            let customerID = customerField?.value.trimmingSpaces ?? ""
             guard !customerID.isEmpty else {
                 diagnostics.error(location(customerField), "empty customer id")
                 continue
@@ -78,8 +78,8 @@ public struct ScheduleLoader {
             appointments.append(
                 Appointment(
                     date: date, time: time, customerID: customerID,
-                    service: field("service")?.value.trimmingCharacters(in: .whitespaces) ?? "",
-                    staff: field("staff")?.value.trimmingCharacters(in: .whitespaces) ?? "",
+                    service: field("service")?.value.trimmingSpaces ?? "",
+                    staff: field("staff")?.value.trimmingSpaces ?? "",
                     location: SourceLocation(path: path, line: row.line, column: 1),
                     customerLocation: location(customerField)))
         }

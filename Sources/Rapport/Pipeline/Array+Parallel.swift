@@ -1,0 +1,37 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `transform` applied to every element, spread over all cores; the results keep the
+    /// elements' order, so what is built from them does not depend on scheduling.
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<Result>(count: count)
+        let elements = self
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            results.store(transform(elements[index]), at: index)
+        }
+        return results.values()
+    }
+}
+
+/// One slot per element, each written by exactly one iteration of `concurrentPerform`
+/// and read only after all of them have finished: no two threads touch the same memory.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Result?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: Result, at index: Int) { slots[index] = value }
+
+    func values() -> [Result] { (0..<count).map { slots[$0]! } }
+}
