@@ -1,4 +1,7 @@
 import CSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// One file of the generated site, by its path inside the output folder.
@@ -100,8 +103,12 @@ public struct SiteWriter {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     created.insert(folder)
                 }
-                try Data(file.contents).write(to: url)
+                try Self.writeFile(url.path, file.contents)
             }
+            // One flush of the whole file system before the swap, instead of an fsync per
+            // file (Foundation's Data.write): the new site is on disk before it replaces the
+            // old one, even across a power cut, at a fraction of the cost.
+            if rapport_sync_file_system(staging.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? remove(staging)
             throw .io(staging.path, reason: Self.reason(error))
@@ -147,7 +154,30 @@ public struct SiteWriter {
         }
     }
 
+    /// Creates or replaces a file with `bytes`.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        // A full disk may only show when the file is closed.
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    }
+
     static func reason(_ error: Error) -> String {
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
         if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? POSIXError {
             return String(cString: strerror(underlying.code.rawValue))
         }
