@@ -47,19 +47,27 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Collects every problem of a run, so all of them can be reported at once.
 public struct Diagnostics: Sendable {
     public private(set) var all: [Diagnostic] = []
+    /// Kept as diagnostics arrive: loaders ask "did this step add errors?" once per item.
+    public private(set) var errorCount = 0
 
     public init() {}
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
+    }
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+        errorCount += other.errorCount
+    }
     public mutating func error(_ location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
-        all.append(.error(location, message, notes: notes))
+        append(.error(location, message, notes: notes))
     }
     public mutating func warning(_ location: SourceLocation, _ message: String) {
-        all.append(.warning(location, message))
+        append(.warning(location, message))
     }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 }

@@ -54,7 +54,7 @@ struct LetterLoader {
         var paper: (PaperPreset, SourceLocation)?
         var envelope: EnvelopePreset?
         var selection: Selection?
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         if parts.hasFrontMatter {
             guard let document = YAMLDocument(parts.yaml, path: path, lineOffset: parts.yamlLineOffset, diagnostics: &diagnostics)
             else { return nil }
@@ -105,7 +105,7 @@ struct LetterLoader {
         let finalEnvelope = envelope ?? EnvelopePreset.named(finalPaper.envelope)!
 
         guard let body = compileBody(parts.body, path: path, lineOffset: parts.bodyLineOffset, diagnostics: &diagnostics),
-            diagnostics.errors.count == before
+            diagnostics.errorCount == before
         else { return nil }
         return LetterTemplate(
             name: name, path: path, title: title, greeting: greeting, closing: closing, kind: finalKind,
@@ -115,7 +115,7 @@ struct LetterLoader {
     /// Checks a letter body's merge fields (reported at their line in the file, which has
     /// `lineOffset` lines before the body), renders its markdown and compiles the result.
     func compileBody(_ source: String, path: String, lineOffset: Int, diagnostics: inout Diagnostics) -> MustacheTemplate? {
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         do {
             _ = try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
@@ -126,7 +126,7 @@ struct LetterLoader {
             return nil
         }
         checkMergeFields(source, path: path, lineOffset: lineOffset, diagnostics: &diagnostics)
-        guard diagnostics.errors.count == before else { return nil }
+        guard diagnostics.errorCount == before else { return nil }
 
         let html = CommonMark.html(source, unsafe: unsafeMarkdown)
         do {

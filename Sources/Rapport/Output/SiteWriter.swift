@@ -1,8 +1,6 @@
 import CSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import Glibc
 
 /// One file of the generated site, by its path inside the output folder.
 public struct OutputFile: Sendable {

@@ -19,11 +19,11 @@ public struct RecordLoader {
     /// As above, and adds to `rejectedIDs` the ids of the rows left out for their errors, so
     /// that a note or appointment for one is not reported again as for an unknown customer.
     public func loadRecords(from bytes: [UInt8], diagnostics: inout Diagnostics, rejectedIDs: inout Set<String>) -> [CustomerRecord] {
-        let errorsBefore = diagnostics.errors.count
+        let errorsBefore = diagnostics.errorCount
         var rows = CSVReader(path: path, delimiter: config.csvDelimiter).readDetectingDelimiter(bytes, diagnostics: &diagnostics)
         guard !rows.isEmpty else {
             // Empty, unless the reader already said why it found nothing (errors of other files do not count).
-            if diagnostics.errors.count == errorsBefore {
+            if diagnostics.errorCount == errorsBefore {
                 diagnostics.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; the first line must be a header such as 'id,first_name,last_name,...'")
             }
             return []
