@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
@@ -26,7 +25,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
+
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import Synchronization
 
 @main
 struct RapportCommand: ParsableCommand {
@@ -84,17 +85,61 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = Date()
+        var options = siteOptions.buildOptions(output: out)
+        let progress = ProgressLine.shouldShow(quiet: siteOptions.quiet) ? ProgressLine(start: start) : nil
+        if let progress {
+            options.progress = { done, total in progress.update(done, of: total) }
+        }
         do {
-            let site = try SiteBuilder(options: siteOptions.buildOptions(output: out)).build()
+            let site = try SiteBuilder(options: options).build()
+            progress?.clear()
             report(site.warnings)
             if !siteOptions.quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-                print("Built \(counted(site.files.count, "file")) (\(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter"))) in \(seconds) s.")
+                if site.upToDate {
+                    print("Up to date: nothing changed since the last build; \(counted(site.fileCount, "file")) kept (\(seconds) s).")
+                } else {
+                    print(
+                        "Built \(counted(site.fileCount, "file")) (\(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter"))) in \(seconds) s: "
+                            + "\(site.writtenCount) written, \(site.fileCount - site.writtenCount) unchanged.")
+                }
                 print("Open \(site.output.appendingPathComponent("index.html").path)")
             }
         } catch {
+            progress?.clear()
             throw fail(error)
         }
+    }
+}
+
+/// "Rendering 4,500 of 10,000 customers" on the terminal while a long build runs: only
+/// on a terminal, never in CI or with --quiet, shown after the first half second and
+/// updated ten times a second.
+final class ProgressLine: Sendable {
+    private let start: Date
+    private let state = Mutex<(shown: Bool, last: TimeInterval)>((false, 0))
+
+    init(start: Date) {
+        self.start = start
+    }
+
+    static func shouldShow(quiet: Bool) -> Bool {
+        !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+    }
+
+    func update(_ done: Int, of total: Int) {
+        let elapsed = Date().timeIntervalSince(start)
+        let text: String? = state.withLock { state in
+            guard elapsed > 0.5, elapsed - state.last >= 0.1 || done == total else { return nil }
+            state = (true, elapsed)
+            return "\rRendering \(done.formatted()) of \(counted(total, "customer"))\u{1B}[K"
+        }
+        if let text { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// Removes the line, if it was shown, before the summary and any warnings.
+    func clear() {
+        if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 
@@ -105,7 +150,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let site = try SiteBuilder(options: siteOptions.buildOptions(output: nil)).render()
+            let site = try SiteBuilder(options: siteOptions.buildOptions(output: nil)).check()
             report(site.warnings)
             if !siteOptions.quiet {
                 print("No errors: \(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter")), \(counted(site.warnings.count, "warning")).")

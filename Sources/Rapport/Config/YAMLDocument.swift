@@ -20,7 +20,8 @@ struct YAMLDocument {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The encoding is given: Yams's default reads the process environment on every parse.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 root = nil
                 return
             }

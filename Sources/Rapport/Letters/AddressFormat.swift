@@ -9,7 +9,7 @@ enum AddressFormat {
     }
 
     static func country(_ text: String) -> Country {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingSpaces.lowercased() {
         case "us", "usa", "u.s.a.", "united states", "united states of america": return .unitedStates
         case "uk", "gb", "united kingdom", "great britain", "england", "scotland", "wales", "northern ireland": return .unitedKingdom
         case "de", "germany", "deutschland": return .germany
@@ -27,7 +27,7 @@ enum AddressFormat {
             && (destination == .other || destination != country(senderCountry))
         let countryLine = abroad ? address.country.uppercased() : ""
         let street = [address.line1, address.line2]
-        func compact(_ lines: [String]) -> [String] { lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        func compact(_ lines: [String]) -> [String] { lines.map(\.trimmingSpaces).filter { !$0.isEmpty } }
 
         switch destination {
         case .unitedStates:

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A letter from `content/letters/NAME.md`: markdown with Mustache merge fields, and
 /// front matter saying what it prints as (letter, folded card, postcard), on which paper,
@@ -118,11 +117,8 @@ struct LetterLoader {
         let before = diagnostics.errorCount
         do {
             _ = try MustacheTemplate(string: source)
-        } catch let error as MustacheTemplate.ParserError {
-            diagnostics.append(TemplateSet.diagnostic(for: error, in: source, path: path, lineOffset: lineOffset))
-            return nil
         } catch {
-            diagnostics.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "cannot parse merge fields: \(error)")
+            diagnostics.append(TemplateSet.diagnostic(for: error, path: path, lineOffset: lineOffset))
             return nil
         }
         checkMergeFields(source, path: path, lineOffset: lineOffset, diagnostics: &diagnostics)

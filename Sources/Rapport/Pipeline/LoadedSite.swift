@@ -1,4 +1,3 @@
-import Mustache
 
 /// A site folder, loaded and checked: what rendering and printing start from.
 struct LoadedSite {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// What to build and how.
 public struct BuildOptions: Sendable {
@@ -11,22 +10,41 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDay
     /// How the site folder is written in diagnostics ("" when it is the current folder).
     public var displayPrefix: String
+    /// Called as customers are rendered (from any thread): how many are done, of how many.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(siteDirectory: URL, outputDirectory: URL? = nil, today: CalendarDay, displayPrefix: String = "") {
+    public init(
+        siteDirectory: URL, outputDirectory: URL? = nil, today: CalendarDay, displayPrefix: String = "",
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory
         self.today = today
         self.displayPrefix = displayPrefix
+        self.progress = progress
     }
 }
 
-/// A rendered site, ready to write, and what was noticed on the way.
+/// A rendered site, held in memory: what `render()` returns, for checks and tests.
 public struct RenderedSite: Sendable {
     public var files: [OutputFile]
     public var warnings: [Diagnostic]
     public var output: URL
     public var customerCount: Int
     public var letterCount: Int
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var warnings: [Diagnostic]
+    public var output: URL
+    public var customerCount: Int
+    public var letterCount: Int
+    /// Files in the site, and how many of them had to be written (the rest were unchanged).
+    public var fileCount: Int
+    public var writtenCount: Int
+    /// True when no input had changed since the last build, so nothing was done.
+    public var upToDate: Bool
 }
 
 /// The build, top to bottom: load the config, records, notes, schedule, letters and
@@ -39,52 +57,140 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Loads, checks and renders the site without writing anything (`rapport check`).
+    /// Loads, checks and renders the site into memory without writing anything.
     public func render() throws(BuildFailure) -> RenderedSite {
-        var diagnostics = Diagnostics()
-        let site = load(&diagnostics)
-        let output = options.outputDirectory ?? URL(fileURLWithPath: site.config.output, relativeTo: options.siteDirectory)
-        let writer = SiteWriter(output: output, siteDirectory: options.siteDirectory)
-        do {
-            try writer.checkOutput()
-        } catch {
-            diagnostics.error(SourceLocation(path: output.path), error.description)
-        }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
-
-        let files = renderPages(site, context: SiteContext(config: site.config, today: options.today), warnings: diagnostics.warnings)
+        let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
+        var files = pages.sitePages(warnings: warnings)
+        for customerFiles in pages.records.parallelMap(pages.customerPages) { files.append(contentsOf: customerFiles) }
         return RenderedSite(
-            files: files, warnings: diagnostics.warnings, output: writer.output, customerCount: site.records.count,
+            files: files, warnings: warnings, output: writer.output, customerCount: site.records.count,
             letterCount: site.letters.count)
     }
 
-    /// Renders the site and replaces the output folder with it.
+    /// Loads, checks and renders every page, keeping none (`rapport check`): the number of pages.
+    public func check() throws(BuildFailure) -> BuildReport {
+        let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
+        let counts = pages.records.parallelMap { pages.customerPages($0).count }
+        return BuildReport(
+            warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
+            fileCount: pages.sitePages(warnings: warnings).count + counts.reduce(0, +), writtenCount: 0, upToDate: false)
+    }
+
+    /// Renders the site and replaces the output folder with it. Pages whose bytes did not
+    /// change are linked from the current site rather than written, and when no input
+    /// changed since the last build nothing is done at all.
     @discardableResult
-    public func build() throws(BuildFailure) -> RenderedSite {
-        let site = try render()
-        do {
-            try SiteWriter(output: site.output, siteDirectory: options.siteDirectory).write(site.files)
-        } catch {
-            throw BuildFailure(site.warnings + [.error(SourceLocation(path: site.output.path), error.description)])
+    public func build() throws(BuildFailure) -> BuildReport {
+        let inputs = SiteInputs(siteDirectory: options.siteDirectory)
+        let fingerprint = inputs.fingerprint(context: buildContext)
+        var configDiagnostics = Diagnostics()
+        let config = loadConfig(inputs, &configDiagnostics)
+        let writer = SiteWriter(output: outputFolder(config), siteDirectory: options.siteDirectory)
+        let previous = (try? writer.checkOutput()) != nil ? SiteManifest(in: writer.output) : nil
+        if let previous, previous.inputs == fingerprint, !configDiagnostics.hasErrors, writer.isIntact(previous) {
+            return BuildReport(
+                warnings: previous.warnings, output: writer.output, customerCount: -1, letterCount: -1,
+                fileCount: previous.files.count, writtenCount: 0, upToDate: true)
         }
-        return site
+
+        let (site, pages, warnings, _) = try prepare(inputs)
+        let failure = { (error: Error) in
+            let failure = error as? SiteWriter.Failure ?? .io(writer.staging.path, reason: SiteWriter.reason(error))
+            return BuildFailure(warnings + [.error(SourceLocation(path: writer.output.path), failure.description)])
+        }
+        let staged: StagedSite
+        do {
+            staged = try StagedSite(writer: writer, previous: previous)
+        } catch {
+            throw failure(error)
+        }
+        let total = pages.records.count
+        let progress = options.progress
+        let done = ProgressCounter()
+        let results = pages.records.parallelMap { record -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
+            defer { progress?(done.increment(), total) }
+            do {
+                return .success(try pages.customerPages(record).map { file in
+                    let (entry, written) = try staged.put(file)
+                    return (file.path, entry, written)
+                })
+            } catch {
+                return .failure(.io(writer.staging.path, reason: SiteWriter.reason(error)))
+            }
+        }
+        var entries: [String: SiteManifest.Entry] = [:]
+        var written = 0
+        do {
+            for file in pages.sitePages(warnings: warnings) {
+                let (entry, didWrite) = try staged.put(file)
+                entries[file.path] = entry
+                if didWrite { written += 1 }
+            }
+            for result in results {
+                for (path, entry, didWrite) in try result.get() {
+                    entries[path] = entry
+                    if didWrite { written += 1 }
+                }
+            }
+        } catch {
+            staged.abandon()
+            throw failure(error)
+        }
+        do {
+            try staged.finish(SiteManifest(inputs: fingerprint, warnings: warnings, files: entries))
+        } catch {
+            throw failure(error)
+        }
+        return BuildReport(
+            warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
+            fileCount: entries.count, writtenCount: written, upToDate: false)
+    }
+
+    /// What besides the files decides a build's output: the program, the day, how paths
+    /// are shown in warnings.
+    private var buildContext: [String] {
+        var status = stat()
+        let program = stat("/proc/self/exe", &status) == 0 ? "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "?"
+        return ["rapport 1", program, options.today.description, options.displayPrefix]
+    }
+
+    private func outputFolder(_ config: SiteConfig) -> URL {
+        options.outputDirectory ?? URL(fileURLWithPath: config.output, relativeTo: options.siteDirectory)
+    }
+
+    /// Loads and checks the site, and everything rendering needs; throws every problem
+    /// found when one of them is an error.
+    private func prepare(_ inputs: SiteInputs) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
+        var diagnostics = Diagnostics()
+        let site = load(inputs, &diagnostics)
+        let writer = SiteWriter(output: outputFolder(site.config), siteDirectory: options.siteDirectory)
+        do {
+            try writer.checkOutput()
+        } catch {
+            diagnostics.error(SourceLocation(path: writer.output.path), error.description)
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
+        let pages = PageRenderer(site, context: SiteContext(config: site.config, today: options.today))
+        return (site, pages, diagnostics.warnings, writer)
     }
 
     // MARK: - Stages
 
     /// Everything in the site folder, loaded and checked; problems go to `diagnostics`.
     func load(_ diagnostics: inout Diagnostics) -> LoadedSite {
-        let config = loadConfig(&diagnostics)
+        load(SiteInputs(siteDirectory: options.siteDirectory), &diagnostics)
+    }
+
+    func load(_ inputs: SiteInputs, _ diagnostics: inout Diagnostics) -> LoadedSite {
+        let config = loadConfig(inputs, &diagnostics)
         // Ids of rows left out for their errors: already reported, so not "unknown" below.
         var rejectedIDs: Set<String> = []
-        let records = loadRecords(config, &rejectedIDs, &diagnostics)
-        let notes = loadNotes(config, records, rejectedIDs, &diagnostics)
-        let appointments = loadSchedule(config, records, rejectedIDs, &diagnostics)
-        let letters = loadLetters(config, &diagnostics)
+        let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
+        let notes = loadNotes(inputs, config, records, rejectedIDs, &diagnostics)
+        let appointments = loadSchedule(inputs, config, records, rejectedIDs, &diagnostics)
+        let letters = loadLetters(inputs, config, &diagnostics)
         let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
-        let templates = TemplateSet(
-            overridesIn: options.siteDirectory.appendingPathComponent("Templates"),
-            displayDirectory: display("Templates"), diagnostics: &diagnostics)
+        let templates = TemplateSet(overrides: inputs.templates ?? [], displayDirectory: display("Templates"), diagnostics: &diagnostics)
         let quality = DataQuality(records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays)
         for warning in quality.warnings { diagnostics.append(warning) }
         return LoadedSite(
@@ -92,47 +198,45 @@ public struct SiteBuilder: Sendable {
             letterTexts: letterTexts, templates: templates, quality: quality)
     }
 
-    private func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig {
-        for name in SiteConfig.fileNames {
-            let url = options.siteDirectory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let text = TextFile.read(url, path: display(name), diagnostics: &diagnostics) else { return SiteConfig() }
-            return SiteConfig(yaml: text, path: display(name), diagnostics: &diagnostics)
+    private func loadConfig(_ inputs: SiteInputs, _ diagnostics: inout Diagnostics) -> SiteConfig {
+        if let file = inputs.config {
+            guard let text = TextFile.decode(file.bytes, path: display(file.name), diagnostics: &diagnostics) else { return SiteConfig() }
+            return SiteConfig(yaml: text, path: display(file.name), diagnostics: &diagnostics)
         }
         diagnostics.warning(SourceLocation(path: display("rapport.yml")), "no rapport.yml in the site folder; using the defaults")
         return SiteConfig()
     }
 
-    private func loadRecords(_ config: SiteConfig, _ rejectedIDs: inout Set<String>, _ diagnostics: inout Diagnostics) -> [CustomerRecord] {
+    private func loadRecords(
+        _ inputs: SiteInputs, _ config: SiteConfig, _ rejectedIDs: inout Set<String>, _ diagnostics: inout Diagnostics
+    ) -> [CustomerRecord] {
         let path = display("content/customers.csv")
-        let url = options.siteDirectory.appendingPathComponent("content/customers.csv")
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard let file = inputs.customers else {
             diagnostics.error(SourceLocation(path: path), "no customer records: the site folder needs content/customers.csv")
             return []
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = file.bytes else {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return []
         }
-        return RecordLoader(path: path, config: config).loadRecords(from: Array(data), diagnostics: &diagnostics, rejectedIDs: &rejectedIDs)
+        return RecordLoader(path: path, config: config).loadRecords(from: bytes, diagnostics: &diagnostics, rejectedIDs: &rejectedIDs)
     }
 
     private func loadNotes(
-        _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
+        _ inputs: SiteInputs, _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
     ) -> [String: CustomerNote] {
         let known = Set(records.map(\.id))
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
         var notes: [String: CustomerNote] = [:]
         // Reading and rendering each note is independent (cmark keeps no global state):
         // do it on every core, then check and report in file order.
-        let loaded = markdownFiles(in: "content/notes").parallelMap { name -> (String, CustomerNote?, Diagnostics) in
+        let loaded = inputs.notes.parallelMap { file -> (String, CustomerNote?, Diagnostics) in
             var found = Diagnostics()
-            let path = display("content/notes/\(name)")
-            let url = options.siteDirectory.appendingPathComponent("content/notes/\(name)")
-            let note = TextFile.read(url, path: path, diagnostics: &found).flatMap {
+            let path = display("content/notes/\(file.name)")
+            let note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
                 loader.loadNote($0, path: path, diagnostics: &found)
             }
-            return (name, note, found)
+            return (file.name, note, found)
         }
         for (name, note, found) in loaded {
             diagnostics.append(contentsOf: found)
@@ -158,12 +262,12 @@ public struct SiteBuilder: Sendable {
     }
 
     private func loadSchedule(
-        _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
+        _ inputs: SiteInputs, _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>,
+        _ diagnostics: inout Diagnostics
     ) -> [String: [Appointment]] {
         let path = display("content/schedule.csv")
-        let url = options.siteDirectory.appendingPathComponent("content/schedule.csv")
-        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let file = inputs.schedule else { return [:] }
+        guard let data = file.bytes else {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return [:]
         }
@@ -196,13 +300,12 @@ public struct SiteBuilder: Sendable {
         return byCustomer
     }
 
-    private func loadLetters(_ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [LetterTemplate] {
+    private func loadLetters(_ inputs: SiteInputs, _ config: SiteConfig, _ diagnostics: inout Diagnostics) -> [LetterTemplate] {
         let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown, sitePaper: config.paper)
-        return markdownFiles(in: "content/letters").compactMap { name in
-            let path = display("content/letters/\(name)")
-            let url = options.siteDirectory.appendingPathComponent("content/letters/\(name)")
-            guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { return nil }
-            return loader.loadLetter(text, name: String(name.dropLast(3)), path: path, diagnostics: &diagnostics)
+        return inputs.letters.compactMap { file in
+            let path = display("content/letters/\(file.name)")
+            guard let text = TextFile.decode(file.bytes, path: path, diagnostics: &diagnostics) else { return nil }
+            return loader.loadLetter(text, name: String(file.name.dropLast(3)), path: path, diagnostics: &diagnostics)
         }
     }
 
@@ -229,57 +332,10 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    private func renderPages(_ loaded: LoadedSite, context site: SiteContext, warnings: [Diagnostic]) -> [OutputFile] {
-        let (records, notes, appointments, letters, templates) = (
-            loaded.records, loaded.notes, loaded.appointments, loaded.letters, loaded.templates
-        )
-        let slugs = Slug.slugs(for: records.map(\.id))
-        let letterSlugs = Slug.slugs(for: letters.map(\.name))
-        var files: [OutputFile] = []
-        files.reserveCapacity(records.count * (1 + letters.count) + 3)
-        let sorted = DirectoryView.sorted(records)
-        let directory = DirectoryView(entries: sorted.map { .init(record: $0, href: "customers/\(slugs[$0.id]!).html") })
-        files.append(OutputFile(path: "index.html", text: templates.render(directory.context(in: site), with: "index")))
-        let cardLinks = slugs.mapValues { "customers/\($0).html" }
-        let comingUp = ComingUpView(records: sorted, notes: notes, appointments: appointments, cardLinks: cardLinks)
-        files.append(OutputFile(path: "coming-up.html", text: templates.render(comingUp.context(in: site), with: "coming-up")))
-        let dataQuality = DataQualityView(report: loaded.quality, warnings: warnings, cardLinks: cardLinks)
-        files.append(OutputFile(path: "data-quality.html", text: templates.render(dataQuality.context(in: site), with: "data-quality")))
-        // Each customer's card and letters are independent: render them on every core.
-        let perCustomer = sorted.parallelMap { record -> [OutputFile] in
-            let slug = slugs[record.id]!
-            let letterLinks = letters.map { letter in
-                (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")
-            }
-            let card = CardView(record: record, note: notes[record.id], appointments: appointments[record.id] ?? [], letters: letterLinks)
-            var pages = [OutputFile(path: "customers/\(slug).html", text: templates.render(card.context(in: site), with: "card"))]
-            for letter in letters {
-                let view = loaded.letterView(letter, for: record, on: site.today)
-                pages.append(
-                    OutputFile(
-                        path: "letters/\(letterSlugs[letter.name]!)/\(slug).html",
-                        text: templates.render(view.context(in: site), with: "letter")))
-            }
-            return pages
-        }
-        for pages in perCustomer { files.append(contentsOf: pages) }
-        files.append(OutputFile(path: "assets/rapport.css", text: templates.stylesheet))
-        files.append(OutputFile(path: "assets/search.js", text: templates.searchScript))
-        // The default page size for pages printed from a browser (letters name their own).
-        files.append(OutputFile(path: "assets/paper.css", text: "@page { size: \(site.config.paper.cssSize); margin: 15mm; }\n"))
-        return files
-    }
-
     // MARK: - Files
 
     /// `name` as it appears in diagnostics: relative to where the user named the site from.
     private func display(_ name: String) -> String {
         options.displayPrefix.isEmpty ? name : "\(options.displayPrefix)/\(name)"
-    }
-
-    private func markdownFiles(in folder: String) -> [String] {
-        let url = options.siteDirectory.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted()
     }
 }

@@ -5,11 +5,16 @@ import Foundation
 /// CRLF and CR line breaks turned into LF, so that lines and columns count alike everywhere.
 enum TextFile {
     static func read(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        decode(SiteInputs.contents(of: url.path), path: path, diagnostics: &diagnostics)
+    }
+
+    /// The text of a file already read (`nil`: it could not be read).
+    static func decode(_ contents: [UInt8]?, path: String, diagnostics: inout Diagnostics) -> String? {
+        guard let contents else {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return nil
         }
-        guard let bytes = TextDecoding.utf8Bytes(Array(data), path: path, advice: "save it as UTF-8", diagnostics: &diagnostics)
+        guard let bytes = TextDecoding.utf8Bytes(contents, path: path, advice: "save it as UTF-8", diagnostics: &diagnostics)
         else { return nil }
         return String(decoding: bytes, as: UTF8.self).withUnixLineEndings
     }

@@ -86,11 +86,11 @@ extension SiteBuilder {
         page["title"] = "\(letter.title) — \(selection)"
         page["paper"] = ["id": letter.paper.id, "name": letter.paper.name]
         page["sheets"] = views.map { $0.sheet(in: context) }
-        let lettersHTML = site.templates.render(page.values, with: "print")
+        let lettersHTML = site.templates.render(page.mustacheValue, with: "print")
         page["title"] = "Envelopes: \(letter.title) — \(selection)"
         page["envelope"] = ["id": letter.envelope.id, "name": letter.envelope.name]
         page["envelopes"] = views.map { $0.envelope(in: context) }
-        let envelopesHTML = site.templates.render(page.values, with: "envelopes")
+        let envelopesHTML = site.templates.render(page.mustacheValue, with: "envelopes")
 
         let stem = "\(Slug.readable(letter.name))-\(Slug.readable(selection.description).isEmpty ? "selection" : Slug.readable(selection.description))"
         let lettersURL = request.output.appendingPathComponent("\(stem).html")

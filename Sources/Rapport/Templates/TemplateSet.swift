@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The page templates of a site: the built-in ones, each replaced by the site's own
 /// `Templates/NAME.mustache` when it has one. Loading checks what swift-mustache leaves
@@ -20,37 +19,38 @@ public struct TemplateSet: Sendable {
     /// Loads the built-in templates, then the `*.mustache` files in `directory` (if it
     /// exists) over them. `displayDirectory` is how the folder is named in diagnostics.
     public init(overridesIn directory: URL?, displayDirectory: String = "Templates", diagnostics: inout Diagnostics) {
+        let names = directory.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
+        let files = names.sorted().map { name in
+            SiteInputs.File(name: name, bytes: SiteInputs.contents(of: directory!.appendingPathComponent(name).path))
+        }
+        self.init(overrides: files, displayDirectory: displayDirectory, diagnostics: &diagnostics)
+    }
+
+    /// The built-in templates with `overrides` (the files of the site's `Templates/`) over them.
+    init(overrides: [SiteInputs.File], displayDirectory: String, diagnostics: inout Diagnostics) {
         var texts: [String: (text: String, path: String)] = [:]
         stylesheet = BuiltinTemplates.stylesheet
         searchScript = BuiltinTemplates.searchScript
         for (name, text) in BuiltinTemplates.templates {
             texts[name] = (text, "(built-in)/\(name).mustache")
         }
-        if let directory, let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            for entry in entries.sorted() {
-                let path = "\(displayDirectory)/\(entry)"
-                let url = directory.appendingPathComponent(entry)
-                if entry == "rapport.css" {
-                    if let text = TextFile.read(url, path: path, diagnostics: &diagnostics) { stylesheet = text }
-                    continue
-                }
-                if entry == "search.js" {
-                    if let text = TextFile.read(url, path: path, diagnostics: &diagnostics) { searchScript = text }
-                    continue
-                }
-                guard entry.hasSuffix(".mustache") else { continue }
-                guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { continue }
-                texts[String(entry.dropLast(".mustache".count))] = (text, path)
+        for file in overrides {
+            let entry = file.name
+            let path = "\(displayDirectory)/\(entry)"
+            guard entry == "rapport.css" || entry == "search.js" || entry.hasSuffix(".mustache") else { continue }
+            guard let text = TextFile.decode(file.bytes, path: path, diagnostics: &diagnostics) else { continue }
+            switch entry {
+            case "rapport.css": stylesheet = text
+            case "search.js": searchScript = text
+            default: texts[String(entry.dropLast(".mustache".count))] = (text, path)
             }
         }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
             sources[name] = source.path
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Self.diagnostic(for: error, in: source.text, path: source.path))
             } catch {
-                diagnostics.error(SourceLocation(path: source.path, line: 1, column: 1), "cannot parse template: \(error)")
+                diagnostics.append(Self.diagnostic(for: error, path: source.path))
             }
         }
         for source in texts.values.sorted(by: { $0.path < $1.path }) {
@@ -59,8 +59,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` (which must exist: the pipeline only names page templates).
-    public func render(_ context: [String: Any], with name: String) -> String {
+    func render(_ context: MustacheValue, with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Template `name` rendered as UTF-8 bytes, ready to write.
+    func renderBytes(_ context: MustacheValue, with name: String) -> [UInt8] {
+        library.renderBytes(context, withTemplate: name) ?? []
     }
 
     private func checkReferences(in text: String, path: String, known: Set<String>, diagnostics: inout Diagnostics) {
@@ -82,32 +87,23 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// A parse error of `text` as a diagnostic, at its place in the file (the text starts
-    /// after `lineOffset` lines). A section never closed is reported where it was opened.
-    static func diagnostic(for error: MustacheTemplate.ParserError, in text: String, path: String, lineOffset: Int = 0) -> Diagnostic {
-        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let tag = MustacheScanner.unclosedSection(in: text) {
-            let sigil = [.section: "#", .invertedSection: "^", .parent: "<", .block: "$"][tag.kind] ?? "#"
-            return .error(
-                SourceLocation(path: path, line: tag.line + lineOffset, column: tag.column),
-                "'{{\(sigil)\(tag.name)}}' is never closed (expected '{{/\(tag.name)}}')")
-        }
-        return .error(
-            SourceLocation(path: path, line: error.context.lineNumber + lineOffset, column: error.context.columnNumber),
-            describe(error.error))
+    /// A parse error as a diagnostic, at its place in the file (the text starts after
+    /// `lineOffset` lines). A section never closed is reported where it was opened.
+    static func diagnostic(for error: MustacheError, path: String, lineOffset: Int = 0) -> Diagnostic {
+        .error(SourceLocation(path: path, line: error.line + lineOffset, column: error.column), describe(error.kind))
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "cannot parse template: \(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
-        case .unfinishedName: return "tag is not closed with '}}'"
-        case .expectedSectionEnd: return "section is never closed (expected '{{/name}}')"
-        case .invalidSetDelimiter: return "invalid set-delimiters tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to a layout block"
-        case .illegalTokenInsideInheritSection: return "only '{{$block}}' definitions may appear inside a layout tag"
-        case .textInsideInheritSection: return "only '{{$block}}' definitions may appear inside a layout tag"
-        case .invalidConfigVariableSyntax: return "invalid '{{% ... }}' pragma"
-        case .unrecognisedConfigVariable: return "unknown '{{% ... }}' pragma"
+    static func describe(_ kind: MustacheError.Kind) -> String {
+        switch kind {
+        case .closedWithWrongName(let opened, let closed):
+            return "'{{/\(closed)}}' closes a section opened as '\(opened)' (expected '{{/\(opened)}}')"
+        case .closedWithoutOpening(let name): return "'{{/\(name)}}' closes a section that was never opened"
+        case .neverClosed(let sigil, let name): return "'{{\(sigil)\(name)}}' is never closed (expected '{{/\(name)}}')"
+        case .unclosedTag(let closer): return "tag is not closed with '\(closer)'"
+        case .invalidDelimiters: return "invalid set-delimiters tag: write it as {{=<% %>=}}, two delimiters without '='"
+        case .contentInsideLayout: return "only '{{$block}}' definitions may appear inside a layout tag"
+        case .emptyName: return "tag has no name"
+        case .pragma: return "'{{% ... }}' pragmas are not supported"
         }
     }
 }

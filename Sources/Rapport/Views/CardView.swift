@@ -7,7 +7,7 @@ struct CardView {
     var appointments: [Appointment]
     var letters: [(title: String, href: String)]
 
-    func context(in site: SiteContext) -> [String: Any] {
+    func context(in site: SiteContext) -> MustacheValue {
         let style = site.dateStyle
         var customer = ViewContext()
         customer["id"] = record.id
@@ -22,25 +22,25 @@ struct CardView {
         customer.setList("tags", record.tags.map { ["name": $0] })
         customer["customer_since"] = record.customerSince?.context(style)
         if let lastVisit = record.lastVisit {
-            var visit = lastVisit.context(style)
+            var visit = ViewContext(lastVisit.context(style))
             visit["ago"] = Self.ago(days: lastVisit.days(until: site.today))
             customer["last_visit"] = visit
         }
         customer["visits"] = record.visits.map(String.init)
         customer["birthday"] = record.birthday.map { Self.recurring($0, in: site) }
         customer["anniversary"] = record.anniversary.map { Self.recurring($0, in: site) }
-        customer.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).values })
-        customer.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).values })
+        customer.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue })
+        customer.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue })
         customer["has_family"] = !record.children.isEmpty || !record.pets.isEmpty
-        var favorites: [[String: Any]] = []
-        if !record.favoriteDrink.isEmpty { favorites.append(["label": "Usual drink", "value": record.favoriteDrink]) }
-        if !record.favoriteFlower.isEmpty { favorites.append(["label": "Favourite flower", "value": record.favoriteFlower]) }
+        var favorites: [MustacheValue] = []
+        if !record.favoriteDrink.isEmpty { favorites.append(["label": "Usual drink", "value": .text(record.favoriteDrink)]) }
+        if !record.favoriteFlower.isEmpty { favorites.append(["label": "Favourite flower", "value": .text(record.favoriteFlower)]) }
         customer.setList("favorites", favorites)
         customer.setList("address_lines", Self.addressLines(record.address))
         customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { ["label": Self.label($0.name), "value": $0.value] })
         var fields = ViewContext()
         for (name, value) in record.extra { fields[name] = value }
-        customer["fields"] = fields.values
+        customer["fields"] = fields
 
         customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { ["item_html": $0.html] })
         customer.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
@@ -50,7 +50,7 @@ struct CardView {
                 ViewContext([
                     "date": followUp.date.context(style), "item_html": followUp.html,
                     "overdue": followUp.date < site.today,
-                ]).values
+                ]).mustacheValue
             })
         customer["notes_html"] = note?.html
         customer["has_notes"] = !(note?.html.isEmpty ?? true)
@@ -60,7 +60,7 @@ struct CardView {
                 ViewContext([
                     "date": visit.date.context(style), "title_html": visit.titleHTML,
                     "has_title": !visit.titleHTML.isEmpty, "body_html": visit.html,
-                ]).values
+                ]).mustacheValue
             })
         customer.setList(
             "appointments",
@@ -68,17 +68,17 @@ struct CardView {
                 ViewContext([
                     "date": appointment.date.context(style), "time": appointment.time,
                     "service": appointment.service, "staff": appointment.staff,
-                ]).values
+                ]).mustacheValue
             })
         customer.setList("letters", letters.map { ["title": $0.title, "href": $0.href] })
 
         var page = site.page(depth: 1)
-        page["customer"] = customer.values
-        return page.values
+        page["customer"] = customer
+        return page.mustacheValue
     }
 
     /// `{date, in_days, in_words, soon}` for a birthday or anniversary.
-    static func recurring(_ date: Anniversary, in site: SiteContext) -> [String: Any] {
+    static func recurring(_ date: Anniversary, in site: SiteContext) -> MustacheValue {
         let next = date.nextOccurrence(onOrAfter: site.today)
         let days = site.today.days(until: next)
         let text: String
@@ -87,9 +87,9 @@ struct CardView {
         } else {
             text = site.dateStyle.format(month: date.month, day: date.day)
         }
-        var context: [String: Any] = ["date": text, "in_days": days, "soon": days <= site.config.soonDays]
+        var context = ViewContext(["date": text, "in_days": days, "soon": days <= site.config.soonDays])
         context["in_words"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-        return context
+        return context.mustacheValue
     }
 
     /// "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago".

@@ -8,7 +8,7 @@ struct ComingUpView {
     /// Customer id → card link from the site root.
     var cardLinks: [String: String]
 
-    func context(in site: SiteContext) -> [String: Any] {
+    func context(in site: SiteContext) -> MustacheValue {
         let today = site.today
         let last = today.adding(days: site.config.comingUpDays)
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
@@ -20,10 +20,10 @@ struct ComingUpView {
                 bookings[appointment.date, default: []].append((appointment, record))
             }
         }
-        var occasions: [CalendarDay: [[String: Any]]] = [:]
-        var followUps: [CalendarDay: [[String: Any]]] = [:]
-        var overdue: [[String: Any]] = []
-        var makeItRight: [[String: Any]] = []
+        var occasions: [CalendarDay: [ViewContext]] = [:]
+        var followUps: [CalendarDay: [ViewContext]] = [:]
+        var overdue: [ViewContext] = []
+        var makeItRight: [ViewContext] = []
         for record in records {
             for (kind, date) in [("birthday", record.birthday), ("anniversary", record.anniversary)] {
                 guard let date else { continue }
@@ -57,7 +57,7 @@ struct ComingUpView {
             }
         }
 
-        var days: [[String: Any]] = []
+        var days: [MustacheValue] = []
         var date = today
         while date <= last {
             var day = ViewContext()
@@ -69,7 +69,7 @@ struct ComingUpView {
             day.setList("occasions", occasions[date] ?? [])
             day.setList("follow_ups", followUps[date] ?? [])
             day["is_quiet"] = booked.isEmpty && occasions[date] == nil && followUps[date] == nil
-            days.append(day.values)
+            days.append(day.mustacheValue)
             date = date.adding(days: 1)
         }
 
@@ -85,7 +85,7 @@ struct ComingUpView {
         page["last_day"] = last.context(site.dateStyle)
         page["coming_up_days"] = site.config.comingUpDays
         page["lapsed_days"] = site.config.lapsedDays
-        var context = ViewContext(page.values)
+        var context = page
         context.setList("overdue", overdue)
         context.setList("make_it_right", makeItRight)
         context.setList(
@@ -97,29 +97,29 @@ struct ComingUpView {
                 item["visits"] = record.visits.map(String.init)
                 return item
             })
-        return context.values
+        return context.mustacheValue
     }
 
     /// Who someone is, for a line of the sheet: name, how to say it, link to the card.
-    private func person(_ record: CustomerRecord) -> [String: Any] {
+    private func person(_ record: CustomerRecord) -> ViewContext {
         ViewContext([
             "display_name": record.displayName, "full_name": record.fullName, "pronunciation": record.pronunciation,
             "href": cardLinks[record.id] ?? "",
-        ]).values
+        ])
     }
 
     /// A booking with the customer's essentials inline.
-    private func booking(appointment: Appointment, record: CustomerRecord, on day: CalendarDay) -> [String: Any] {
-        var item = ViewContext(person(record))
+    private func booking(appointment: Appointment, record: CustomerRecord, on day: CalendarDay) -> MustacheValue {
+        var item = person(record)
         item["time"] = appointment.time
         item["service"] = appointment.service
         item["staff"] = appointment.staff
-        item.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).values })
-        item.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).values })
+        item.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue })
+        item.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue })
         item["favorite_drink"] = record.favoriteDrink
         let note = notes[record.id]
         item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": $0.html] })
         item.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
-        return item.values
+        return item.mustacheValue
     }
 }

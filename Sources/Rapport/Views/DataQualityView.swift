@@ -4,17 +4,17 @@ struct DataQualityView {
     var warnings: [Diagnostic]
     var cardLinks: [String: String]
 
-    func context(in site: SiteContext) -> [String: Any] {
-        func person(_ record: CustomerRecord) -> [String: Any] {
+    func context(in site: SiteContext) -> MustacheValue {
+        func person(_ record: CustomerRecord) -> MustacheValue {
             ViewContext([
                 "id": record.id, "display_name": record.displayName, "full_name": record.fullName,
                 "href": cardLinks[record.id] ?? "", "location": record.location.description,
-            ]).values
+            ]).mustacheValue
         }
-        var context = ViewContext(site.page(depth: 0).values)
+        var context = site.page(depth: 0)
         context.setList(
             "duplicates",
-            report.duplicates.map { ["first": person($0.first), "second": person($0.second), "reason": $0.reason] })
+            report.duplicates.map { ["first": person($0.first), "second": person($0.second), "reason": .text($0.reason)] })
         context.setList("missing_preferred_name", report.missingPreferredName.map(person))
         context.setList("missing_birthday", report.missingBirthday.map(person))
         context.setList(
@@ -23,13 +23,13 @@ struct DataQualityView {
                 var item = ViewContext(person(stale.record))
                 item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
                 item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
-                return item.values
+                return item.mustacheValue
             })
         context.setList(
             "warnings",
             warnings.map { ["location": $0.location.description, "message": $0.message] })
         context["stale_note_days"] = site.config.staleNoteDays
         context["all_clear"] = report.duplicates.isEmpty && warnings.isEmpty
-        return context.values
+        return context.mustacheValue
     }
 }

@@ -9,7 +9,7 @@ struct DirectoryView {
 
     var entries: [Entry]
 
-    func context(in site: SiteContext) -> [String: Any] {
+    func context(in site: SiteContext) -> MustacheValue {
         let customers = entries.map { entry in
             let record = entry.record
             var row = ViewContext()
@@ -21,7 +21,7 @@ struct DirectoryView {
             row["last_visit"] = record.lastVisit?.context(site.dateStyle)
             row["search_text"] = Self.searchText(record)
             row["tag_list"] = record.tags.joined(separator: ";")
-            return row.values
+            return row.mustacheValue
         }
         var tagCounts: [String: Int] = [:]
         for entry in entries {
@@ -30,8 +30,8 @@ struct DirectoryView {
         var page = site.page(depth: 0)
         page["customers"] = customers
         page["customer_count"] = customers.count
-        page.setList("all_tags", tagCounts.sorted { $0.key < $1.key }.map { ["name": $0.key, "count": $0.value] })
-        return page.values
+        page.setList("all_tags", tagCounts.sorted { $0.key < $1.key }.map { ["name": .text($0.key), "count": .text(String($0.value))] as MustacheValue })
+        return page.mustacheValue
     }
 
     /// What the directory's search box matches: names, pets, children, tags, email, phone

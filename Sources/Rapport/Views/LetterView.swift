@@ -1,4 +1,3 @@
-import Mustache
 
 /// What a letter may know about its recipient. It is built from the record's
 /// customer-facing fields only; notes, tags and extra columns have no way in.
@@ -57,11 +56,11 @@ struct LetterRecipient {
             code.append(alphabet[Int(hash % UInt64(alphabet.count))])
             hash /= UInt64(alphabet.count)
         }
-        let prefix = String(Slug.readable(site.config.businessName).replacingOccurrences(of: "-", with: "").prefix(3)).uppercased()
+        let prefix = site.offerCodePrefix
         return prefix.isEmpty ? code : "\(prefix)-\(code)"
     }
 
-    func mergeContext(in site: SiteContext, letter: String = "") -> [String: Any] {
+    func mergeContext(in site: SiteContext, letter: String = "") -> MustacheValue {
         var context = ViewContext()
         context["preferred_name"] = preferredName
         context["first_name"] = firstName
@@ -71,15 +70,15 @@ struct LetterRecipient {
         context["favorite_flower"] = favoriteFlower
         context["business_name"] = site.config.businessName
         context["today"] = site.dateStyle.format(site.today)
-        context["children"] = children.map { ViewContext(["name": $0.name, "age": $0.age]).values }
-        context["pets"] = pets.map { ViewContext(["name": $0.name, "species": $0.species]).values }
+        context["children"] = children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue }
+        context["pets"] = pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue }
         context["offer_code"] = offerCode(letter: letter, site: site)
         if let next = nextAppointment {
             context["next_appointment"] = ViewContext([
                 "date": site.dateStyle.formatWithWeekday(next.date), "time": next.time, "service": next.service, "staff": next.staff,
-            ]).values
+            ]).mustacheValue
         }
-        return context.values
+        return context.mustacheValue
     }
 }
 
@@ -97,7 +96,7 @@ struct LetterView {
     }
 
     /// The context of the `letter-sheet` partial: one printed page.
-    func sheet(in site: SiteContext) -> [String: Any] {
+    func sheet(in site: SiteContext) -> MustacheValue {
         ViewContext([
             "kind": letter.kind.rawValue,
             "is_\(letter.kind.rawValue)": true,
@@ -107,15 +106,15 @@ struct LetterView {
             "recipient": ViewContext([
                 "preferred_name": recipient.preferredName, "full_name": recipient.fullName,
                 "address_lines": recipient.addressLines,
-            ]).values,
-        ]).values
+            ]).mustacheValue,
+        ]).mustacheValue
     }
 
     /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)
     /// would print as a gap: leave it out.
     static func droppingEmptyParagraphs(_ html: String) -> String {
         guard html.contains("<p>") else { return html }
-        var lines = html.components(separatedBy: "\n")
+        var lines = html.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeAll { line in
             line.hasPrefix("<p>") && line.hasSuffix("</p>")
                 && line.dropFirst(3).dropLast(4).allSatisfy { $0 == " " || $0 == "\u{A0}" }
@@ -124,20 +123,20 @@ struct LetterView {
     }
 
     /// The context of one envelope of the `envelopes` document.
-    func envelope(in site: SiteContext) -> [String: Any] {
+    func envelope(in site: SiteContext) -> MustacheValue {
         ViewContext([
             "envelope": ["id": letter.envelope.id, "name": letter.envelope.name],
             "address_lines": recipient.addressLines,
-        ]).values
+        ]).mustacheValue
     }
 
     /// The site's page for this letter (`letters/NAME/SLUG.html`).
-    func context(in site: SiteContext) -> [String: Any] {
+    func context(in site: SiteContext) -> MustacheValue {
         var page = site.page(depth: 2)
         page["sheet"] = sheet(in: site)
         page["letter_title"] = letter.title
         page["recipient_name"] = recipient.fullName
         page["paper_name"] = letter.paper.name
-        return page.values
+        return page.mustacheValue
     }
 }

@@ -6,14 +6,25 @@ struct SiteContext {
     var today: CalendarDay
     var dateStyle: DateStyle
 
+    /// The business's initials that start every offer code ("LUM-…"), worked out once.
+    let offerCodePrefix: String
+    /// `page(depth:)` for the depths of the site's pages, built once.
+    private var pages: [ViewContext] = []
+
     init(config: SiteConfig, today: CalendarDay) {
         self.config = config
         self.today = today
         self.dateStyle = DateStyle(localeIdentifier: config.locale)
+        offerCodePrefix = String(Slug.readable(config.businessName).replacingOccurrences(of: "-", with: "").prefix(3)).uppercased()
+        pages = (0...2).map(makePage)
     }
 
     /// The context shared by all pages, for a page `depth` folders below the site root.
     func page(depth: Int) -> ViewContext {
+        depth < pages.count ? pages[depth] : makePage(depth: depth)
+    }
+
+    private func makePage(depth: Int) -> ViewContext {
         var site = ViewContext()
         site["name"] = config.businessName
         site["address_lines"] = config.businessAddress
@@ -24,7 +35,7 @@ struct SiteContext {
         let returnAddress = config.businessAddress.last == config.businessCountry ? config.businessAddress.dropLast() : config.businessAddress[...]
         site["return_line"] = ([config.businessName] + returnAddress).filter { !$0.isEmpty }.joined(separator: " · ")
         var page = ViewContext()
-        page["site"] = site.values
+        page["site"] = site
         page["root"] = String(repeating: "../", count: depth)
         page["today"] = today.context(dateStyle)
         page["lang"] = config.locale.replacingOccurrences(of: "_", with: "-")

@@ -1,35 +1,72 @@
-/// A Mustache context under construction. Empty text is left out rather than stored:
-/// swift-mustache treats an empty string as true in `{{#name}}`, and a missing key as false.
+/// A Mustache context under construction. Empty text is left out rather than stored, so
+/// `{{#name}}` skips it like a missing key.
 struct ViewContext {
-    private(set) var values: [String: Any] = [:]
+    private(set) var values: [String: MustacheValue] = [:]
 
     init() {}
 
-    init(_ values: [String: Any]) {
+    init(_ values: [String: (any MustacheConvertible)?]) {
         for (key, value) in values { self[key] = value }
     }
 
-    subscript(key: String) -> Any? {
+    /// Continues an object built elsewhere.
+    init(_ object: MustacheValue) {
+        if case .object(let values) = object { self.values = values }
+    }
+
+    subscript(key: String) -> (any MustacheConvertible)? {
         get { values[key] }
         set {
-            switch newValue {
-            case nil: values[key] = nil
-            case let text as String where text.isEmpty: values[key] = nil
-            default: values[key] = newValue
+            switch newValue?.mustacheValue {
+            case .text(let text)? where text.isEmpty: values[key] = nil
+            case let value: values[key] = value
             }
         }
     }
 
     /// Stores a list, and `has_<key>` when it is not empty (for `{{#has_pets}}` wrappers).
-    mutating func setList(_ key: String, _ items: [Any]) {
-        values[key] = items
-        values["has_\(key)"] = !items.isEmpty
+    mutating func setList(_ key: String, _ items: [any MustacheConvertible]) {
+        values[key] = .list(items.map(\.mustacheValue))
+        values["has_\(key)"] = .flag(!items.isEmpty)
     }
+}
+
+/// What a view can put in a context: text, numbers (as text), flags, lists and objects.
+protocol MustacheConvertible {
+    var mustacheValue: MustacheValue { get }
+}
+
+extension MustacheValue: MustacheConvertible {
+    var mustacheValue: MustacheValue { self }
+}
+
+extension String: MustacheConvertible {
+    var mustacheValue: MustacheValue { .text(self) }
+}
+
+extension Int: MustacheConvertible {
+    var mustacheValue: MustacheValue { .text(String(self)) }
+}
+
+extension Bool: MustacheConvertible {
+    var mustacheValue: MustacheValue { .flag(self) }
+}
+
+extension ViewContext: MustacheConvertible {
+    var mustacheValue: MustacheValue { .object(values) }
+}
+
+extension Array: MustacheConvertible where Element: MustacheConvertible {
+    var mustacheValue: MustacheValue { .list(map(\.mustacheValue)) }
+}
+
+extension Dictionary: MustacheConvertible where Key == String, Value: MustacheConvertible {
+    var mustacheValue: MustacheValue { .object(mapValues(\.mustacheValue)) }
 }
 
 extension CalendarDay {
     /// `{iso, long}`: the machine form for `<time datetime>` and the form people read.
-    func context(_ style: DateStyle) -> [String: Any] {
-        ["iso": description, "long": style.format(self)]
+    func context(_ style: DateStyle) -> MustacheValue {
+        ["iso": .text(description), "long": .text(style.format(self))]
     }
 }

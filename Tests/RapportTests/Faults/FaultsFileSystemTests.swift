@@ -18,7 +18,7 @@ final class FaultsFileSystemTests: XCTestCase {
         let first = try FaultsSupport.run(build + ["--out", output.path], in: site)
         XCTAssertEqual(first.status, 0, first.stderr)
         let before = try EndToEnd.tree(output)
-        XCTAssertEqual(before.count, 50 * 2 + 7 + 4)  // the pages, the marker, and 4 folders
+        XCTAssertEqual(before.count, 50 * 2 + 8 + 4)  // the pages, the marker, the manifest, and 4 folders
 
         try FileManager.default.removeItem(at: site)
         try TestSupport.writeSite(FaultsSupport.largeSite(count: 90, names: "Grace"), at: site)

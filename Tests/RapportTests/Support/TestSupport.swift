@@ -88,12 +88,15 @@ enum TestSupport {
     }
 
     /// Every file under `root` (relative paths, sorted) with its bytes.
+    /// Every file under `root` and its bytes; the build manifest aside, which records
+    /// modification times and so differs between identical builds (its own tests look at it).
     static func snapshot(of root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
             guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            guard relative != ".rapport-manifest" else { continue }
             result[relative] = try Data(contentsOf: url)
         }
         return result

@@ -94,7 +94,7 @@ final class LetterLoaderTests: XCTestCase {
 
     func testMisnamedSectionCloseInAFileWithCRLFLineBreaks() {
         let result = load("---\r\ntitle: x\r\n---\r\nHi\r\n{{#pets}}x{{/kids}}\r\n")
-        XCTAssertEqual(result.diagnostics, ["content/letters/spring-hello.md:5:14: error: section closed with a different name than it was opened with"])
+        XCTAssertEqual(result.diagnostics, ["content/letters/spring-hello.md:5:11: error: '{{/kids}}' closes a section opened as 'pets' (expected '{{/pets}}')"])
     }
 
     func testInternalFieldsAreRejected() {
@@ -149,7 +149,7 @@ final class LetterLoaderTests: XCTestCase {
 
     func testMisnamedSectionClose() {
         let result = load("---\ntitle: x\n---\n{{#pets}}{{name}}{{/children}}\n")
-        XCTAssertEqual(result.diagnostics, ["content/letters/spring-hello.md:4:21: error: section closed with a different name than it was opened with"])
+        XCTAssertEqual(result.diagnostics, ["content/letters/spring-hello.md:4:18: error: '{{/children}}' closes a section opened as 'pets' (expected '{{/pets}}')"])
     }
 
     // MARK: Front matter

@@ -1,0 +1,91 @@
+import Foundation
+import Glibc
+
+/// Every file a build reads, read once: the config, records, schedule, notes, letters and
+/// template overrides, as bytes. Their fingerprint tells a rebuild whether anything changed.
+struct SiteInputs: Sendable {
+    /// A file of the site folder: its name, and its bytes (nil when it cannot be read).
+    struct File: Sendable {
+        var name: String
+        var bytes: [UInt8]?
+    }
+
+    var config: File?
+    var customers: File?
+    var schedule: File?
+    /// `content/notes/*.md`, by name.
+    var notes: [File]
+    /// `content/letters/*.md`, by name.
+    var letters: [File]
+    /// Everything in `Templates/`, by name; nil when there is no such folder.
+    var templates: [File]?
+
+    init(siteDirectory: URL) {
+        func file(_ path: String) -> File? {
+            let full = siteDirectory.appendingPathComponent(path).path
+            guard access(full, F_OK) == 0 else { return nil }
+            return File(name: path, bytes: Self.contents(of: full))
+        }
+        config = SiteConfig.fileNames.lazy.compactMap(file).first
+        customers = file("content/customers.csv")
+        schedule = file("content/schedule.csv")
+        func folder(_ path: String, only suffix: String?) -> [File]? {
+            let url = siteDirectory.appendingPathComponent(path)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return nil }
+            // Many small files: read them on every core.
+            return names.filter { suffix == nil || $0.hasSuffix(suffix!) }.sorted().parallelMap { name in
+                File(name: name, bytes: Self.contents(of: url.appendingPathComponent(name).path))
+            }
+        }
+        notes = folder("content/notes", only: ".md") ?? []
+        letters = folder("content/letters", only: ".md") ?? []
+        templates = folder("Templates", only: nil)
+    }
+
+    /// A file's bytes, read with one `read` for most files; nil for a folder or an error.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// A hash of every input and of `context` (the day, how paths are shown, the program):
+    /// equal fingerprints mean an identical build.
+    func fingerprint(context: [String]) -> UInt64 {
+        var hash = StableHash()
+        for item in context { hash.combine(item) }
+        func add(_ file: File?) {
+            guard let file else { return hash.combine(-1) }
+            hash.combine(file.name)
+            if let bytes = file.bytes { hash.combine(bytes) } else { hash.combine(-2) }
+        }
+        func add(_ files: [File]?, _ label: String) {
+            hash.combine(label)
+            hash.combine(files?.count ?? -1)
+            for file in files ?? [] { add(file) }
+        }
+        add(config)
+        add(customers)
+        add(schedule)
+        add(notes, "notes")
+        add(letters, "letters")
+        add(templates, "templates")
+        return hash.value
+    }
+}

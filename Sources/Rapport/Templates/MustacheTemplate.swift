@@ -1,0 +1,480 @@
+/// A parsed Mustache template: the spec's interpolation, sections, inverted sections,
+/// comments, partials, set delimiters and inheritance (`{{<layout}}` with `{{$block}}`).
+/// Parsed once; rendering walks the tree and appends bytes, with no lookups by type.
+struct MustacheTemplate: Sendable {
+    let nodes: [MustacheNode]
+
+    init(string: String) throws(MustacheError) {
+        var parser = MustacheParser(Array(string.utf8))
+        nodes = try parser.parse()
+    }
+
+    /// Renders with `value` as the context; partials and layouts come from `library`.
+    func render(_ value: MustacheValue, library: MustacheLibrary = MustacheLibrary()) -> String {
+        var renderer = MustacheRenderer(library: library, root: value)
+        renderer.render(nodes)
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+}
+
+/// Templates by name, for partials (`{{>name}}`) and layouts (`{{<name}}`).
+struct MustacheLibrary: Sendable {
+    private(set) var templates: [String: MustacheTemplate] = [:]
+
+    init() {}
+
+    mutating func register(_ template: MustacheTemplate, named name: String) {
+        templates[name] = template
+    }
+
+    /// Template `name` rendered with `value`, or nil when there is no such template.
+    func render(_ value: MustacheValue, withTemplate name: String) -> String? {
+        renderBytes(value, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Template `name` rendered as UTF-8 bytes, ready to write.
+    func renderBytes(_ value: MustacheValue, withTemplate name: String) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = MustacheRenderer(library: self, root: value)
+        renderer.render(template.nodes)
+        return renderer.output
+    }
+}
+
+/// Why a template could not be parsed, and where (line and column count characters from 1).
+struct MustacheError: Error, Equatable {
+    enum Kind: Equatable {
+        /// `{{/name}}` closes a section opened with another name (`opened`).
+        case closedWithWrongName(opened: String, closed: String)
+        /// `{{/name}}` with no section open.
+        case closedWithoutOpening(String)
+        /// A section, layout or block still open at the end; the position is its opening tag.
+        case neverClosed(sigil: String, name: String)
+        /// A tag with no closing delimiter.
+        case unclosedTag(closer: String)
+        case invalidDelimiters
+        /// Something other than a block definition or a comment inside `{{<layout}}`.
+        case contentInsideLayout
+        case emptyName
+        /// `{{% ... }}`: swift-mustache's pragmas are not part of the spec.
+        case pragma
+    }
+
+    var kind: Kind
+    var line: Int
+    var column: Int
+}
+
+indirect enum MustacheNode: Sendable {
+    case text([UInt8])
+    case variable(MustachePath, escaped: Bool)
+    case section(MustachePath, [MustacheNode], inverted: Bool)
+    case partial(String, indent: [UInt8])
+    case layout(String, blocks: [String: [MustacheNode]], indent: [UInt8])
+    case block(String, [MustacheNode])
+}
+
+/// A dotted name split once at parse time; empty for the implicit iterator `{{.}}`.
+struct MustachePath: Sendable {
+    var parts: [String]
+
+    init(_ name: String) {
+        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+// MARK: - Parsing
+
+private struct MustacheParser {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var open: [UInt8] = Array("{{".utf8)
+    private var close: [UInt8] = Array("}}".utf8)
+    /// Byte offset where the current line starts, and whether a tag already sits on it.
+    private var lineStart = 0
+    private var tagOnLine = false
+    /// Where the last literal text copied ended.
+    private var textEnd = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private enum Kind {
+        case variable, unescaped, section, inverted, close, partial, layout, block, comment, delimiters, pragma
+    }
+
+    private struct Tag {
+        var kind: Kind
+        var name: String
+        var line: Int
+        var column: Int
+        var indent: [UInt8] = []
+    }
+
+    /// An open section, layout or block and what was parsed inside it so far.
+    private struct Frame {
+        var tag: Tag
+        var nodes: [MustacheNode] = []
+    }
+
+    mutating func parse() throws(MustacheError) -> [MustacheNode] {
+        var frames = [Frame(tag: Tag(kind: .section, name: "", line: 1, column: 1))]
+        var text: [UInt8] = []
+
+        func flush(_ text: inout [UInt8], into frames: inout [Frame]) throws(MustacheError) {
+            defer { text.removeAll(keepingCapacity: true) }
+            guard !text.isEmpty else { return }
+            if frames.last!.tag.kind == .layout {
+                // Only block definitions belong inside a layout tag; whitespace is fine.
+                if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return }
+                let place = location(of: textStart(text))
+                throw MustacheError(kind: .contentInsideLayout, line: place.line, column: place.column)
+            }
+            frames[frames.count - 1].nodes.append(.text(text))
+        }
+
+        while position < bytes.count {
+            guard let tagStart = find(open, from: position) else {
+                appendText(upTo: bytes.count, into: &text)
+                break
+            }
+            appendText(upTo: tagStart, into: &text)
+            var tag = try readTag(at: tagStart)
+            let tagEnd = position
+            if Self.canStandAlone(tag.kind), let after = standaloneEnd(tagStart: tagStart, tagEnd: tagEnd) {
+                tag.indent = Array(bytes[lineStart..<tagStart])
+                text.removeLast(tagStart - lineStart)
+                position = after
+                lineStart = after
+                tagOnLine = false
+            } else {
+                tagOnLine = true
+            }
+            if tag.kind != .comment && tag.kind != .delimiters { try flush(&text, into: &frames) }
+
+            switch tag.kind {
+            case .comment, .delimiters:
+                break
+            case .pragma:
+                throw MustacheError(kind: .pragma, line: tag.line, column: tag.column)
+            case .variable, .unescaped:
+                try checkInsideLayout(frames, tag)
+                frames[frames.count - 1].nodes.append(.variable(MustachePath(tag.name), escaped: tag.kind == .variable))
+            case .partial:
+                try checkInsideLayout(frames, tag)
+                frames[frames.count - 1].nodes.append(.partial(tag.name, indent: tag.indent))
+            case .section, .inverted, .layout:
+                try checkInsideLayout(frames, tag)
+                frames.append(Frame(tag: tag))
+            case .block:
+                frames.append(Frame(tag: tag))
+            case .close:
+                guard frames.count > 1 else {
+                    throw MustacheError(kind: .closedWithoutOpening(tag.name), line: tag.line, column: tag.column)
+                }
+                let frame = frames.removeLast()
+                guard frame.tag.name == tag.name else {
+                    throw MustacheError(
+                        kind: .closedWithWrongName(opened: frame.tag.name, closed: tag.name), line: tag.line, column: tag.column)
+                }
+                let node: MustacheNode
+                switch frame.tag.kind {
+                case .layout:
+                    var blocks: [String: [MustacheNode]] = [:]
+                    for case .block(let name, let nodes) in frame.nodes where blocks[name] == nil { blocks[name] = nodes }
+                    node = .layout(frame.tag.name, blocks: blocks, indent: frame.tag.indent)
+                case .block: node = .block(frame.tag.name, frame.nodes)
+                default: node = .section(MustachePath(frame.tag.name), frame.nodes, inverted: frame.tag.kind == .inverted)
+                }
+                frames[frames.count - 1].nodes.append(node)
+            }
+        }
+        try flush(&text, into: &frames)
+        if frames.count > 1 {
+            let tag = frames.last!.tag
+            let sigil = [Kind.section: "#", .inverted: "^", .layout: "<", .block: "$"][tag.kind] ?? "#"
+            throw MustacheError(kind: .neverClosed(sigil: sigil, name: tag.name), line: tag.line, column: tag.column)
+        }
+        return frames[0].nodes
+    }
+
+    private static func canStandAlone(_ kind: Kind) -> Bool {
+        switch kind {
+        case .variable, .unescaped: false
+        default: true
+        }
+    }
+
+    private func checkInsideLayout(_ frames: [Frame], _ tag: Tag) throws(MustacheError) {
+        if frames.last!.tag.kind == .layout {
+            throw MustacheError(kind: .contentInsideLayout, line: tag.line, column: tag.column)
+        }
+    }
+
+    /// Copies literal text up to `end`, keeping track of where lines start.
+    private mutating func appendText(upTo end: Int, into text: inout [UInt8]) {
+        var index = position
+        while index < end {
+            if bytes[index] == 0x0A {
+                lineStart = index + 1
+                tagOnLine = false
+            }
+            index += 1
+        }
+        text.append(contentsOf: bytes[position..<end])
+        position = end
+        textEnd = end
+    }
+
+    /// Where the line after a standalone tag starts: the tag is alone on its line with
+    /// only spaces and tabs around it. Nil when it shares the line with text or a tag.
+    private func standaloneEnd(tagStart: Int, tagEnd: Int) -> Int? {
+        guard !tagOnLine, bytes[lineStart..<tagStart].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+        var index = tagEnd
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        if index == bytes.count { return index }
+        if bytes[index] == 0x0A { return index + 1 }
+        if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index + 2 }
+        return nil
+    }
+
+    private mutating func readTag(at start: Int) throws(MustacheError) -> Tag {
+        let place = location(of: start)
+        var index = start + open.count
+        var kind = Kind.variable
+        var closer = close
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{") where open == Array("{{".utf8): kind = .unescaped; closer = [UInt8(ascii: "}")] + close
+            case UInt8(ascii: "&"): kind = .unescaped
+            case UInt8(ascii: "#"): kind = .section
+            case UInt8(ascii: "^"): kind = .inverted
+            case UInt8(ascii: "/"): kind = .close
+            case UInt8(ascii: ">"): kind = .partial
+            case UInt8(ascii: "<"): kind = .layout
+            case UInt8(ascii: "$"): kind = .block
+            case UInt8(ascii: "!"): kind = .comment
+            case UInt8(ascii: "="): kind = .delimiters
+            case UInt8(ascii: "%"): kind = .pragma
+            default: break
+            }
+            if kind != .variable { index += 1 }
+        }
+        // Only a comment may span lines: a tag left open is reported where it starts,
+        // not where some later tag happens to close it.
+        guard let end = find(closer, from: index),
+            kind == .comment || !bytes[index..<end].contains(0x0A)
+        else {
+            throw MustacheError(kind: .unclosedTag(closer: String(decoding: closer, as: UTF8.self)), line: place.line, column: place.column)
+        }
+        position = end + closer.count
+        let name = String(decoding: bytes[index..<end], as: UTF8.self).trimmingSpaces
+        if kind == .delimiters {
+            guard name.hasSuffix("="), name.count > 1 else {
+                throw MustacheError(kind: .invalidDelimiters, line: place.line, column: place.column)
+            }
+            let parts = name.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+                throw MustacheError(kind: .invalidDelimiters, line: place.line, column: place.column)
+            }
+            open = Array(parts[0].utf8)
+            close = Array(parts[1].utf8)
+        } else if kind != .comment && kind != .pragma && name.isEmpty {
+            throw MustacheError(kind: .emptyName, line: place.line, column: place.column)
+        }
+        return Tag(kind: kind, name: name, line: place.line, column: place.column)
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first byte of `text`'s non-blank content, as an offset into the template.
+    private func textStart(_ text: [UInt8]) -> Int {
+        let blank = text.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
+        return textEnd - text.count + blank
+    }
+
+    /// Line and column (in characters) of byte `offset`.
+    private func location(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+// MARK: - Rendering
+
+private struct MustacheRenderer {
+    let library: MustacheLibrary
+    var output: [UInt8] = []
+    private var stack: [MustacheValue]
+    /// Block overrides in effect: the outermost template's definition wins.
+    private var blocks: [String: [MustacheNode]] = [:]
+    /// Indentation of the standalone partials being rendered, added after each newline.
+    private var indent: [UInt8] = []
+    /// A line just started inside an indented partial: the indentation comes before its
+    /// first output.
+    private var indentPending = false
+    private var depth = 0
+    /// Partials and layouts nest at most this deep: a template including itself stops here.
+    private static let maximumDepth = 64
+
+    init(library: MustacheLibrary, root: MustacheValue) {
+        self.library = library
+        stack = [root]
+        output.reserveCapacity(16_384)
+    }
+
+    mutating func render(_ nodes: [MustacheNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                if indent.isEmpty {
+                    output.append(contentsOf: bytes)
+                } else {
+                    appendIndented(bytes)
+                }
+            case .variable(let path, let escaped):
+                guard let value = lookUp(path) else { continue }
+                if indentPending {
+                    output.append(contentsOf: indent)
+                    indentPending = false
+                }
+                switch value {
+                case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .list, .object: break
+                }
+            case .section(let path, let children, let inverted):
+                let value = lookUp(path)
+                if inverted {
+                    if value?.isFalsey ?? true { render(children) }
+                    continue
+                }
+                guard let value, !value.isFalsey else { continue }
+                switch value {
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        render(children)
+                        stack.removeLast()
+                    }
+                case .flag:
+                    render(children)
+                case .text, .object:
+                    stack.append(value)
+                    render(children)
+                    stack.removeLast()
+                }
+            case .partial(let name, let partialIndent):
+                guard let template = library.templates[name], depth < Self.maximumDepth else { continue }
+                let saved = indent
+                if !partialIndent.isEmpty {
+                    indent += partialIndent
+                    indentPending = true
+                }
+                depth += 1
+                render(template.nodes)
+                depth -= 1
+                indent = saved
+            case .layout(let name, let overrides, let layoutIndent):
+                guard let template = library.templates[name], depth < Self.maximumDepth else { continue }
+                let saved = (blocks, indent)
+                blocks.merge(overrides) { outer, _ in outer }
+                if !layoutIndent.isEmpty {
+                    indent += layoutIndent
+                    indentPending = true
+                }
+                depth += 1
+                render(template.nodes)
+                depth -= 1
+                (blocks, indent) = saved
+            case .block(let name, let children):
+                render(blocks[name] ?? children)
+            }
+        }
+    }
+
+    /// Text with the partials' indentation at the start of each line it writes on.
+    private mutating func appendIndented(_ bytes: [UInt8]) {
+        var start = 0
+        while start < bytes.count {
+            if indentPending {
+                output.append(contentsOf: indent)
+                indentPending = false
+            }
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                output.append(contentsOf: bytes[start...])
+                return
+            }
+            output.append(contentsOf: bytes[start...newline])
+            indentPending = true
+            start = newline + 1
+        }
+    }
+
+    /// A name resolved as the spec says: the first part up the context stack, the rest
+    /// inside what it found.
+    private func lookUp(_ path: MustachePath) -> MustacheValue? {
+        guard let first = path.parts.first else { return stack.last }
+        var found: MustacheValue?
+        for context in stack.reversed() {
+            if case .object(let values) = context, let value = values[first] {
+                found = value
+                break
+            }
+        }
+        for part in path.parts.dropFirst() {
+            guard case .object(let values)? = found else { return nil }
+            found = values[part]
+        }
+        return found
+    }
+
+    /// `< > & " '` as entities; everything else as it is.
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import XCTest
+
+@testable import Rapport
+
+/// Rapport's own Mustache engine beyond the spec's cases: its errors and their places,
+/// and its limits.
+final class MustacheTemplateTests: XCTestCase {
+    private func error(_ template: String) -> MustacheError? {
+        do {
+            _ = try MustacheTemplate(string: template)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testErrorsArePlacedAtTheTagThatCausesThem() {
+        XCTAssertEqual(
+            error("<p>\n  {{#pets}}{{name}}\n</p>\n"), MustacheError(kind: .neverClosed(sigil: "#", name: "pets"), line: 2, column: 3))
+        XCTAssertEqual(
+            error("{{#a}}\n{{/b}}"), MustacheError(kind: .closedWithWrongName(opened: "a", closed: "b"), line: 2, column: 1))
+        XCTAssertEqual(error("x {{/a}}"), MustacheError(kind: .closedWithoutOpening("a"), line: 1, column: 3))
+        XCTAssertEqual(error("é {{name\n}}"), MustacheError(kind: .unclosedTag(closer: "}}"), line: 1, column: 3))
+        XCTAssertEqual(error("{{{name}}"), MustacheError(kind: .unclosedTag(closer: "}}}"), line: 1, column: 1))
+        XCTAssertEqual(error("{{=<% =}}"), MustacheError(kind: .invalidDelimiters, line: 1, column: 1))
+        XCTAssertEqual(error("{{% CONTENT_TYPE: TEXT }}"), MustacheError(kind: .pragma, line: 1, column: 1))
+        XCTAssertEqual(error("{{ }}"), MustacheError(kind: .emptyName, line: 1, column: 1))
+        XCTAssertEqual(
+            error("{{<layout}}\n  text\n{{/layout}}"), MustacheError(kind: .contentInsideLayout, line: 2, column: 3))
+    }
+
+    func testCommentsMaySpanLines() throws {
+        XCTAssertEqual(try MustacheTemplate(string: "a{{! one\ntwo }}b").render([:]), "ab")
+    }
+
+    func testAPartialThatIncludesItselfStops() throws {
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "x{{>loop}}"), named: "loop")
+        XCTAssertEqual(library.render([:], withTemplate: "loop"), String(repeating: "x", count: 65))
+    }
+
+    func testMissingPartialsAndKeysRenderAsNothing() throws {
+        XCTAssertEqual(try MustacheTemplate(string: "[{{>nowhere}}{{missing}}{{a.b.c}}]").render(["a": ["b": "text"]]), "[]")
+    }
+
+    func testValuesAreEscapedForHTML() throws {
+        let template = try MustacheTemplate(string: "{{v}}|{{{v}}}|{{&v}}")
+        XCTAssertEqual(template.render(["v": "<a href='x'>&\"</a>"]), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;|<a href='x'>&\"</a>|<a href='x'>&\"</a>")
+    }
+
+    func testLayoutBlocksOverrideAndFallBack() throws {
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "<title>{{$title}}Site{{/title}}</title>{{$body}}empty{{/body}}"), named: "layout")
+        library.register(try MustacheTemplate(string: "{{<layout}}\n{{$body}}<p>{{name}}</p>{{/body}}\n{{/layout}}\n"), named: "page")
+        XCTAssertEqual(library.render(["name": "Ada"], withTemplate: "page"), "<title>Site</title><p>Ada</p>")
+        XCTAssertNil(library.render([:], withTemplate: "nothing"))
+    }
+}
