@@ -59,7 +59,7 @@ struct DataQuality {
         // Distinct folded names, grouped by the first letters of the last name; each with the
         // first customer who has it. A repeated name is reported against that first customer
         // only, so a file of ten thousand Smiths costs no more than one of varied names.
-        var namesByBlock: [String: [String: CustomerRecord]] = [:]
+        var namesByBlock: [String: [String: (record: CustomerRecord, letters: [Character])]] = [:]
         for record in records {
             let email = record.email.lowercased().trimmingCharacters(in: .whitespaces)
             if !email.isEmpty {
@@ -75,13 +75,15 @@ struct DataQuality {
             guard name.count >= 4 else { continue }
             let block = String(fold(record.lastName.isEmpty ? record.fullName : record.lastName).prefix(2))
             if let first = namesByBlock[block]?[name] {
-                report(first, record, "same name")
+                report(first.record, record, "same name")
                 continue
             }
-            for (otherName, other) in namesByBlock[block] ?? [:] where isNearlyEqual(name, otherName) {
-                report(other, record, "near-identical names")
+            // Each name's letters are split out once, not once per comparison.
+            let letters = Array(name)
+            for other in (namesByBlock[block] ?? [:]).values where isNearlyEqual(letters, other.letters) {
+                report(other.record, record, "near-identical names")
             }
-            namesByBlock[block, default: [:]][name] = record
+            namesByBlock[block, default: [:]][name] = (record, letters)
         }
         return found.sorted { ($0.second.location.line ?? 0, $0.first.id) < ($1.second.location.line ?? 0, $1.first.id) }
     }
@@ -94,9 +96,10 @@ struct DataQuality {
 
     /// Equal, or one letter added, removed or changed.
     static func isNearlyEqual(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        let x = Array(a)
-        let y = Array(b)
+        a == b || isNearlyEqual(Array(a), Array(b))
+    }
+
+    static func isNearlyEqual(_ x: [Character], _ y: [Character]) -> Bool {
         guard abs(x.count - y.count) <= 1, min(x.count, y.count) >= 5 else { return false }
         var i = 0
         var j = 0

@@ -113,13 +113,24 @@ struct LetterView {
     /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)
     /// would print as a gap: leave it out.
     static func droppingEmptyParagraphs(_ html: String) -> String {
-        guard html.contains("<p>") else { return html }
-        var lines = html.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeAll { line in
-            line.hasPrefix("<p>") && line.hasSuffix("</p>")
-                && line.dropFirst(3).dropLast(4).allSatisfy { $0 == " " || $0 == "\u{A0}" }
+        // On bytes: this runs for every letter of every customer.
+        let bytes = Array(html.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var dropped = false
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.starts(with: "<p>".utf8) && line.reversed().starts(with: ">p/<".utf8)
+                && String(decoding: line.dropFirst(3).dropLast(4), as: UTF8.self).allSatisfy({ $0 == " " || $0 == "\u{A0}" })
+            {
+                dropped = true
+                continue
+            }
+            kept.append(contentsOf: line)
+            kept.append(UInt8(ascii: "\n"))
         }
-        return lines.joined(separator: "\n")
+        guard dropped else { return html }
+        kept.removeLast()
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The context of one envelope of the `envelopes` document.
