@@ -97,6 +97,12 @@ def read_config(path):
     return config
 
 
+def header_value(header, key, default=""):
+    """A `key: value` line of a letter's front matter."""
+    match = re.search(rf"^{key}:\s*(.*)$", header, re.M)
+    return match.group(1).strip() if match else default
+
+
 def is_east_asian(text):
     return all(0x3040 <= ord(c) <= 0x30FF or 0x3400 <= ord(c) <= 0x4DBF or 0x4E00 <= ord(c) <= 0x9FFF
                or 0xAC00 <= ord(c) <= 0xD7AF or 0xF900 <= ord(c) <= 0xFAFF for c in text)
@@ -180,16 +186,12 @@ def main():
         slug = name[:-3]
         with open(os.path.join(letters_dir, name), encoding="utf-8") as f:
             header = f.read().split("---")[1]
-        title = re.search(r"^title:\s*(.*)$", header, re.M).group(1).strip()
-        kind = (re.search(r"^kind:\s*(.*)$", header, re.M) or re.match("(letter)", "letter")).group(1).strip()
         if not os.path.exists(os.path.join(layouts, "partials", "letter-body", f"{slug}.html")):
             sys.exit(f"make-hugo-site: no Hugo body for letter '{slug}': add "
                      f"Benchmarks/hugo/layouts/partials/letter-body/{slug}.html")
-        greeting = re.search(r"^greeting:\s*(.*)$", header, re.M)
-        closing = re.search(r"^closing:\s*(.*)$", header, re.M)
-        letters.append({"name": slug, "title": title, "kind": kind,
-                        "greeting": greeting.group(1).strip() if greeting else "",
-                        "closing": closing.group(1).strip() if closing else ""})
+        letters.append({"name": slug, "title": header_value(header, "title", slug),
+                        "kind": header_value(header, "kind", "letter"),
+                        "greeting": header_value(header, "greeting"), "closing": header_value(header, "closing")})
 
     if os.path.exists(out):
         shutil.rmtree(out)

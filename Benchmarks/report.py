@@ -75,7 +75,8 @@ def main():
     lines = []
     sizes = sorted({size for tool, size, _ in runs if tool == "rapport"})
     letter_text = {0: "no letters", 1: "1 letter"}.get(args.letters, f"{args.letters} letters")
-    lines.append(f"`rapport build --today 2026-11-22 --quiet`, median of {args.runs} runs; sites from "
+    median_text = "1 run" if args.runs == 1 else f"median of {args.runs} runs"
+    lines.append(f"`rapport build --today 2026-11-22 --quiet`, {median_text}; sites from "
                  f"`Benchmarks/make-corpus.py DIR N --seed 1` ({letter_text} per customer).")
     lines.append("")
     lines.append("| customers | build | wall (s) | min–max (s) | peak RSS (MB) | files written | goal | met |")
@@ -104,7 +105,7 @@ def main():
     if hugo_sizes:
         lines.append("")
         lines.append(f"Cold full builds of the same sites, side by side in this run: `hugo --quiet` on the "
-                     f"equivalent Hugo site (`Benchmarks/make-hugo-site.py`), median of {args.runs} runs.")
+                     f"equivalent Hugo site (`Benchmarks/make-hugo-site.py`), {median_text}.")
         lines.append("")
         lines.append("| customers | Rapport (s) | Hugo (s) | Hugo ÷ Rapport | Rapport RSS (MB) | Hugo RSS (MB) "
                      "| Hugo ÷ Rapport RSS | files Rapport | files Hugo | goal | met |")
