@@ -194,20 +194,27 @@ public struct SiteWriter: Sendable {
         if rmdir(url.path) != 0 { throw .io(url.path, reason: String(cString: strerror(errno))) }
     }
 
-    /// The number of entries other than folders in the open folder `folder` and the
-    /// folders in it; nil when one cannot be read.
-    private static func countFiles(in folder: Int32) -> Int? {
+    /// The entries of the open folder `folder` (without `.` and `..`), and whether each is
+    /// a folder as the directory listing says; nil when it cannot be read.
+    private static func entries(of folder: Int32) -> [(name: String, isFolder: Bool)]? {
         let listing = dup(folder)
         guard listing >= 0, let stream = fdopendir(listing) else { return nil }
         defer { closedir(stream) }
-        var count = 0
-        var folders: [String] = []
+        var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { folders.append(name) } else { count += 1 }
+            entries.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
         }
-        for name in folders {
+        return entries
+    }
+
+    /// The number of entries other than folders in the open folder `folder` and the
+    /// folders in it; nil when one cannot be read.
+    private static func countFiles(in folder: Int32) -> Int? {
+        guard let entries = entries(of: folder) else { return nil }
+        var count = entries.count { !$0.isFolder }
+        for (name, isFolder) in entries where isFolder {
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { return nil }
             defer { close(child) }
@@ -220,16 +227,8 @@ public struct SiteWriter: Sendable {
     /// Removes everything in the open folder `folder` but the entry `keeping`, without
     /// following symbolic links; the error number of the first failure, if any.
     private static func removeContents(of folder: Int32, keeping: String? = nil) -> Int32? {
-        let listing = dup(folder)
-        guard listing >= 0, let stream = fdopendir(listing) else { return errno }
-        defer { closedir(stream) }
-        var names: [(String, Bool)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." || name == keeping { continue }
-            names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
-        }
-        for (name, isFolder) in names {
+        guard let entries = entries(of: folder) else { return errno }
+        for (name, isFolder) in entries where name != keeping {
             if !isFolder {
                 if unlinkat(folder, name, 0) == 0 { continue }
                 guard errno == EISDIR else { return errno }
