@@ -65,7 +65,7 @@ struct MustacheError: Error, Equatable {
     var column: Int
 }
 
-indirect enum MustacheNode: Sendable {
+enum MustacheNode: Sendable {
     case text([UInt8])
     case variable(MustachePath, escaped: Bool)
     case section(MustachePath, [MustacheNode], inverted: Bool)
@@ -443,14 +443,14 @@ private struct MustacheRenderer {
         guard let first = path.parts.first else { return stack.last }
         var found: MustacheValue?
         for context in stack.reversed() {
-            if case .object(let values) = context, let value = values[first] {
+            if case .object(let object) = context, let value = object[first] {
                 found = value
                 break
             }
         }
         for part in path.parts.dropFirst() {
-            guard case .object(let values)? = found else { return nil }
-            found = values[part]
+            guard case .object(let object)? = found else { return nil }
+            found = object[part]
         }
         return found
     }

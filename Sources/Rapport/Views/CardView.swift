@@ -19,7 +19,7 @@ struct CardView {
         customer["pronunciation"] = record.pronunciation
         customer["email"] = record.email
         customer["phone"] = record.phone
-        customer.setList("tags", record.tags.map { ["name": $0] })
+        customer.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
         customer["customer_since"] = record.customerSince?.context(style)
         if let lastVisit = record.lastVisit {
             var visit = ViewContext(lastVisit.context(style))
@@ -37,13 +37,13 @@ struct CardView {
         if !record.favoriteFlower.isEmpty { favorites.append(["label": "Favourite flower", "value": .text(record.favoriteFlower)]) }
         customer.setList("favorites", favorites)
         customer.setList("address_lines", Self.addressLines(record.address))
-        customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { ["label": Self.label($0.name), "value": $0.value] })
+        customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { ["label": .text(Self.label($0.name)), "value": .text($0.value)] as MustacheValue })
         var fields = ViewContext()
         for (name, value) in record.extra { fields[name] = value }
         customer["fields"] = fields
 
-        customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { ["item_html": $0.html] })
-        customer.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
+        customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { ["item_html": .text($0.html)] as MustacheValue })
+        customer.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": .text($0)] as MustacheValue })
         customer.setList(
             "follow_ups",
             (note?.followUps ?? []).sorted { $0.date < $1.date }.map { followUp in
@@ -70,7 +70,7 @@ struct CardView {
                     "service": appointment.service, "staff": appointment.staff,
                 ]).mustacheValue
             })
-        customer.setList("letters", letters.map { ["title": $0.title, "href": $0.href] })
+        customer.setList("letters", letters.map { ["title": .text($0.title), "href": .text($0.href)] as MustacheValue })
 
         var page = site.page(depth: 1)
         page["customer"] = customer

@@ -118,8 +118,8 @@ struct ComingUpView {
         item.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue })
         item["favorite_drink"] = record.favoriteDrink
         let note = notes[record.id]
-        item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": $0.html] })
-        item.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": $0] })
+        item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": .text($0.html)] as MustacheValue })
+        item.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": .text($0)] as MustacheValue })
         return item.mustacheValue
     }
 }

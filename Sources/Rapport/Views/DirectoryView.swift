@@ -17,7 +17,7 @@ struct DirectoryView {
             row["full_name"] = record.fullName.isEmpty ? record.displayName : record.fullName
             row["preferred_name"] = record.preferredName
             row["display_name"] = record.displayName
-            row.setList("tags", record.tags.map { ["name": $0] })
+            row.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
             row["last_visit"] = record.lastVisit?.context(site.dateStyle)
             row["search_text"] = Self.searchText(record)
             row["tag_list"] = record.tags.joined(separator: ";")

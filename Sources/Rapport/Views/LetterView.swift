@@ -49,16 +49,20 @@ struct LetterRecipient {
     /// A per-customer code for an offer in `letter`: short, unambiguous to read aloud, and
     /// the same on every build (a hash of the business, the letter and the customer id).
     func offerCode(letter: String, site: SiteContext) -> String {
-        let alphabet = Array("ABCDEFGHJKMNPQRSTVWXYZ23456789")
+        let alphabet = Self.offerCodeAlphabet
         var hash = Slug.fnv1a("\(site.config.businessName)\u{1F}\(letter)\u{1F}\(id)")
-        var code = ""
+        var code: [UInt8] = []
         for _ in 0..<6 {
             code.append(alphabet[Int(hash % UInt64(alphabet.count))])
             hash /= UInt64(alphabet.count)
         }
+        let text = String(decoding: code, as: UTF8.self)
         let prefix = site.offerCodePrefix
-        return prefix.isEmpty ? code : "\(prefix)-\(code)"
+        return prefix.isEmpty ? text : "\(prefix)-\(text)"
     }
+
+    /// Letters and digits that cannot be mistaken for one another (no I, L, O, U, 0, 1).
+    private static let offerCodeAlphabet = Array("ABCDEFGHJKMNPQRSTVWXYZ23456789".utf8)
 
     func mergeContext(in site: SiteContext, letter: String = "") -> MustacheValue {
         var context = ViewContext()

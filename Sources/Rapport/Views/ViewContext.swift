@@ -1,11 +1,11 @@
 /// A Mustache context under construction. Empty text is left out rather than stored, so
 /// `{{#name}}` skips it like a missing key.
 struct ViewContext {
-    private(set) var values: [String: MustacheValue] = [:]
+    private(set) var values = MustacheObject()
 
     init() {}
 
-    init(_ values: [String: (any MustacheConvertible)?]) {
+    init(_ values: KeyValuePairs<String, (any MustacheConvertible)?>) {
         for (key, value) in values { self[key] = value }
     }
 
@@ -25,8 +25,8 @@ struct ViewContext {
     }
 
     /// Stores a list, and `has_<key>` when it is not empty (for `{{#has_pets}}` wrappers).
-    mutating func setList(_ key: String, _ items: [any MustacheConvertible]) {
-        values[key] = .list(items.map(\.mustacheValue))
+    mutating func setList<Item: MustacheConvertible>(_ key: String, _ items: [Item]) {
+        values[key] = .list(items.map { $0.mustacheValue })
         values["has_\(key)"] = .flag(!items.isEmpty)
     }
 }
@@ -57,11 +57,11 @@ extension ViewContext: MustacheConvertible {
 }
 
 extension Array: MustacheConvertible where Element: MustacheConvertible {
-    var mustacheValue: MustacheValue { .list(map(\.mustacheValue)) }
+    var mustacheValue: MustacheValue { .list(map { $0.mustacheValue }) }
 }
 
 extension Dictionary: MustacheConvertible where Key == String, Value: MustacheConvertible {
-    var mustacheValue: MustacheValue { .object(mapValues(\.mustacheValue)) }
+    var mustacheValue: MustacheValue { .object(MustacheObject(mapValues { $0.mustacheValue })) }
 }
 
 extension CalendarDay {

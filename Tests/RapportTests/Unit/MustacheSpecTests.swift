@@ -177,7 +177,7 @@ final class MustacheSpecTests: XCTestCase {
                 if value == value.rounded(), abs(value) < 1e15 { .text(String(Int(value))) } else { .text(String(value)) }
             case .string(let value): .text(value)
             case .array(let items): .list(items.map { $0.mustacheValue ?? .flag(false) })
-            case .object(let members): .object(members.compactMapValues(\.mustacheValue))
+            case .object(let members): .object(MustacheObject(members.compactMapValues(\.mustacheValue)))
             }
         }
 
