@@ -18,7 +18,7 @@ extension Array where Element: Sendable {
 
 /// One slot per element, each written by exactly one iteration of `concurrentPerform`
 /// and read only after all of them have finished: no two threads touch the same memory.
-private final class ResultSlots<Result>: @unchecked Sendable {
+final class ResultSlots<Result>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<Result?>
     private let count: Int
 
@@ -36,4 +36,18 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     func store(_ value: Result, at index: Int) { slots[index] = value }
 
     func values() -> [Result] { (0..<count).map { slots[$0]! } }
+}
+
+/// `first` on another thread while `second` runs on this one; both results. When not
+/// `worthIt` (little work), one after the other on this thread, as `parallelMap` does.
+func concurrently<First: Sendable, Second>(
+    if worthIt: Bool, _ first: @escaping @Sendable () -> First, _ second: () -> Second
+) -> (First, Second) {
+    guard worthIt else { return (first(), second()) }
+    let slot = ResultSlots<First>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.store(first(), at: 0) }
+    let secondResult = second()
+    group.wait()
+    return (slot.values()[0], secondResult)
 }

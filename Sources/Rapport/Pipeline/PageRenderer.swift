@@ -38,6 +38,19 @@ struct PageRenderer: Sendable {
         ]
     }
 
+    /// `body` applied to the site pages and to each customer's pages, rendered on every
+    /// core: the site pages first, as they take longest, then the customers in directory
+    /// order. `progress` is called after each customer.
+    func parallelMap<Result: Sendable>(
+        warnings: [Diagnostic], progress: (@Sendable () -> Void)? = nil, _ body: @Sendable ([OutputFile]) -> Result
+    ) -> [Result] {
+        Array(0...records.count).parallelMap { index in
+            guard index > 0 else { return body(sitePages(warnings: warnings)) }
+            defer { progress?() }
+            return body(customerPages(records[index - 1]))
+        }
+    }
+
     /// One customer's card and their page of each letter.
     func customerPages(_ record: CustomerRecord) -> [OutputFile] {
         let slug = slugs[record.id]!

@@ -70,10 +70,10 @@ public struct SiteBuilder: Sendable {
     /// Loads, checks and renders every page, keeping none (`rapport check`): the number of pages.
     public func check() throws(BuildFailure) -> BuildReport {
         let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
-        let counts = pages.records.parallelMap { pages.customerPages($0).count }
+        let counts = pages.parallelMap(warnings: warnings) { $0.count }
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
-            fileCount: pages.sitePages(warnings: warnings).count + counts.reduce(0, +), writtenCount: 0, upToDate: false)
+            fileCount: counts.reduce(0, +), writtenCount: 0, upToDate: false)
     }
 
     /// Renders the site and replaces the output folder with it. Pages whose bytes did not
@@ -107,10 +107,10 @@ public struct SiteBuilder: Sendable {
         let total = pages.records.count
         let progress = options.progress
         let done = ProgressCounter()
-        let results = pages.records.parallelMap { record -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
-            defer { progress?(done.increment(), total) }
+        let results = pages.parallelMap(warnings: warnings, progress: { progress?(done.increment(), total) }) {
+            files -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
             do {
-                return .success(try pages.customerPages(record).map { file in
+                return .success(try files.map { file in
                     let (entry, written) = try staged.put(file)
                     return (file.path, entry, written)
                 })
@@ -121,11 +121,6 @@ public struct SiteBuilder: Sendable {
         var entries: [String: SiteManifest.Entry] = [:]
         var written = 0
         do {
-            for file in pages.sitePages(warnings: warnings) {
-                let (entry, didWrite) = try staged.put(file)
-                entries[file.path] = entry
-                if didWrite { written += 1 }
-            }
             for result in results {
                 for (path, entry, didWrite) in try result.get() {
                     entries[path] = entry
@@ -186,12 +181,16 @@ public struct SiteBuilder: Sendable {
         // Ids of rows left out for their errors: already reported, so not "unknown" below.
         var rejectedIDs: Set<String> = []
         let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
-        let notes = loadNotes(inputs, config, records, rejectedIDs, &diagnostics)
+        // Looking for duplicate customers needs only the records: it runs beside the notes.
+        let (duplicates, notes) = concurrently(if: records.count >= 16, { DataQuality.findDuplicates(records) }, {
+            loadNotes(inputs, config, records, rejectedIDs, &diagnostics)
+        })
         let appointments = loadSchedule(inputs, config, records, rejectedIDs, &diagnostics)
         let letters = loadLetters(inputs, config, &diagnostics)
         let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
         let templates = TemplateSet(overrides: inputs.templates ?? [], displayDirectory: display("Templates"), diagnostics: &diagnostics)
-        let quality = DataQuality(records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays)
+        let quality = DataQuality(
+            records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays, duplicates: duplicates)
         for warning in quality.warnings { diagnostics.append(warning) }
         return LoadedSite(
             config: config, records: records, notes: notes, appointments: appointments, letters: letters,

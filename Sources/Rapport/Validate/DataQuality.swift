@@ -20,8 +20,12 @@ struct DataQuality {
     var missingBirthday: [CustomerRecord] = []
     var staleNotes: [StaleNote] = []
 
-    init(records: [CustomerRecord], notes: [String: CustomerNote], today: CalendarDay, staleNoteDays: Int) {
-        duplicates = Self.findDuplicates(records)
+    /// `duplicates`: what `findDuplicates(records)` found, when it has already been run.
+    init(
+        records: [CustomerRecord], notes: [String: CustomerNote], today: CalendarDay, staleNoteDays: Int,
+        duplicates: [Duplicate]? = nil
+    ) {
+        self.duplicates = duplicates ?? Self.findDuplicates(records)
         missingPreferredName = records.filter { $0.preferredName.isEmpty }
         missingBirthday = records.filter { $0.birthday == nil }
         for record in records {
@@ -45,7 +49,7 @@ struct DataQuality {
 
     /// Pairs sharing an email, a phone number (digits only) or a folded full name, or whose
     /// names differ by one letter. Names are only compared within the same first letters of
-    /// the last name, so the cost stays near linear for large files.
+    /// the last name.
     static func findDuplicates(_ records: [CustomerRecord]) -> [Duplicate] {
         var found: [Duplicate] = []
         var reported: Set<[String]> = []
@@ -56,16 +60,16 @@ struct DataQuality {
         }
         var byEmail: [String: CustomerRecord] = [:]
         var byPhone: [String: CustomerRecord] = [:]
-        // Distinct folded names, grouped by the first letters of the last name; each with the
-        // first customer who has it. A repeated name is reported against that first customer
-        // only, so a file of ten thousand Smiths costs no more than one of varied names.
-        var namesByBlock: [String: [String: (record: CustomerRecord, letters: [Character])]] = [:]
+        // Distinct folded names, each with the first customer who has it: a repeated name is
+        // reported against that first customer only.
+        var firstWithName: [String: CustomerRecord] = [:]
+        var names = NearNameIndex()
         for record in records {
-            let email = record.email.lowercased().trimmingCharacters(in: .whitespaces)
+            let email = foldEmail(record.email)
             if !email.isEmpty {
                 if let other = byEmail[email] { report(other, record, "same email") } else { byEmail[email] = record }
             }
-            let digits = record.phone.filter(\.isASCII).filter(\.isNumber)
+            let digits = phoneDigits(record.phone)
             if digits.count >= 7 {
                 // The last nine digits: "+44 20 7946 0321" and "020 7946 0321" are one number.
                 let key = String(digits.suffix(9))
@@ -74,23 +78,108 @@ struct DataQuality {
             let name = fold(record.fullName)
             guard name.count >= 4 else { continue }
             let block = String(fold(record.lastName.isEmpty ? record.fullName : record.lastName).prefix(2))
-            if let first = namesByBlock[block]?[name] {
-                report(first.record, record, "same name")
+            let key = block + "\u{1F}" + name
+            if let first = firstWithName[key] {
+                report(first, record, "same name")
                 continue
             }
-            // Each name's letters are split out once, not once per comparison.
-            let letters = Array(name)
-            for other in (namesByBlock[block] ?? [:]).values where isNearlyEqual(letters, other.letters) {
-                report(other.record, record, "near-identical names")
+            firstWithName[key] = record
+            for other in names.add(Array(name), block: block, record: record) {
+                report(other, record, "near-identical names")
             }
-            namesByBlock[block, default: [:]][name] = (record, letters)
         }
         return found.sorted { ($0.second.location.line ?? 0, $0.first.id) < ($1.second.location.line ?? 0, $1.first.id) }
     }
 
+    /// Distinct names, found again by their one-letter variants. Two names one letter
+    /// apart share a variant: the same letter removed from both (a letter changed), or one
+    /// letter removed from the longer giving the shorter (a letter added). So each name is
+    /// filed under itself and every way of removing one of its letters, as hashes, and only
+    /// names filed under one of the same hashes are compared: the cost grows with the
+    /// number of names, not with its square.
+    struct NearNameIndex {
+        private var names: [(letters: [Character], block: String, record: CustomerRecord)] = []
+        private var byVariant: [UInt64: [Int]] = [:]
+
+        /// Files `letters` in `block`; the customers already filed there whose names are
+        /// one letter apart from it.
+        mutating func add(_ letters: [Character], block: String, record: CustomerRecord) -> [CustomerRecord] {
+            let variants = Self.variants(letters, block: block)
+            var candidates: Set<Int> = []
+            for variant in variants {
+                for index in byVariant[variant] ?? [] { candidates.insert(index) }
+            }
+            let matches = candidates.sorted()
+                .filter { names[$0].block == block && isNearlyEqual(letters, names[$0].letters) }
+                .map { names[$0].record }
+            for variant in Set(variants) { byVariant[variant, default: []].append(names.count) }
+            names.append((letters, block, record))
+            return matches
+        }
+
+        /// The hashes of the name and of the name without each of its letters, in `block`.
+        /// Hash collisions only add comparisons, never matches.
+        static func variants(_ letters: [Character], block: String) -> [UInt64] {
+            var seed = Slug.fnv1a(block)
+            seed ^= seed >> 29
+            let codes = letters.map { character in
+                var code: UInt64 = 0xcbf2_9ce4_8422_2325
+                for scalar in character.unicodeScalars {
+                    code ^= UInt64(scalar.value)
+                    code &*= 0x100_0000_01b3
+                }
+                return code
+            }
+            // Polynomial hashes of every prefix and suffix, so that the hash of the name with
+            // letter i removed is put together from the two in constant time.
+            let base: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var prefix = [seed]
+            for code in codes { prefix.append(prefix.last! &* base &+ code) }
+            var suffix = [UInt64](repeating: 0, count: codes.count + 1)
+            var power = [UInt64](repeating: 1, count: codes.count + 1)
+            for index in stride(from: codes.count - 1, through: 0, by: -1) {
+                suffix[index] = codes[index] &* power[codes.count - 1 - index] &+ suffix[index + 1]
+                power[codes.count - index] = power[codes.count - 1 - index] &* base
+            }
+            var variants = [prefix[codes.count]]
+            for index in codes.indices {
+                variants.append(prefix[index] &* power[codes.count - 1 - index] &+ suffix[index + 1])
+            }
+            return variants
+        }
+    }
+
+    /// The ASCII digits of a phone number ("+44 (0)20" → "44020").
+    static func phoneDigits(_ phone: String) -> String {
+        if phone.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: phone.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }, as: UTF8.self)
+        }
+        // A digit with a combining mark is one character, and not an ASCII one.
+        return String(phone.filter { $0.isASCII && $0.isNumber })
+    }
+
+    /// An email as compared: lowercased, spaces and tabs trimmed.
+    static func foldEmail(_ email: String) -> String {
+        if email.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
+            return email.lowercased()
+        }
+        return email.lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
     /// Lowercase letters and digits only, accents and case removed.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Plain ASCII, by far the most common, needs no Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: nil
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .filter { $0.isLetter || $0.isNumber }
     }
 
