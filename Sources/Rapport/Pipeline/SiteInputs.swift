@@ -49,7 +49,9 @@ struct SiteInputs: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        // One byte more than the file's size, so that a file read whole in one go needs no
+        // second read to find its end; any other outcome reads on until the end.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
@@ -60,6 +62,7 @@ struct SiteInputs: Sendable {
             }
             if count == 0 { break }
             filled += count
+            if filled == Int(status.st_size), filled < bytes.count { break }
         }
         bytes.removeSubrange(filled...)
         return bytes

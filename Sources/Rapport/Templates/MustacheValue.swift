@@ -23,11 +23,13 @@ enum MustacheValue: Sendable, Equatable {
     }
 }
 
-/// The keys and values of a Mustache object, in the order they were set. A view's object
-/// has a few dozen keys at most, so finding one by comparing names is quicker than
-/// hashing it, and building the object costs one array.
+/// The keys and values of a Mustache object. A view's object has a few dozen keys at
+/// most, so finding one by comparing names is quicker than hashing it, and building the
+/// object costs one array. Setting a key appends it, and the last setting wins: views set
+/// each key once, and a key set again (or removed, kept as nil) is rare enough that
+/// searching for it on every set would cost more than the entries it saves.
 struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    private(set) var members: [(key: String, value: MustacheValue)] = []
+    private var members: [(key: String, value: MustacheValue?)] = []
 
     init() {}
 
@@ -36,33 +38,33 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        members.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        members = elements.map { ($0.0, $0.1) }
     }
 
-    var isEmpty: Bool { members.isEmpty }
-    var keys: [String] { members.map(\.key) }
+    /// The keys that have a value, each once.
+    var keys: Set<String> {
+        Set(members.lazy.map(\.key).filter { self[$0] != nil })
+    }
 
     /// The value of `key`; setting nil removes it, setting a key again replaces its value.
     subscript(key: String) -> MustacheValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            for member in members.reversed() where member.key == key { return member.value }
             return nil
         }
         set {
-            let index = members.firstIndex { $0.key == key }
-            switch (index, newValue) {
-            case (let index?, let value?): members[index].value = value
-            case (let index?, nil): members.remove(at: index)
-            case (nil, let value?): members.append((key, value))
-            case (nil, nil): break
-            }
+            members.append((key, newValue))
         }
+    }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        members.reserveCapacity(capacity)
     }
 
     /// Equal when they hold the same keys with equal values, in any order.
     static func == (left: MustacheObject, right: MustacheObject) -> Bool {
-        left.members.count == right.members.count && left.members.allSatisfy { right[$0.key] == $0.value }
+        let keys = left.keys
+        return keys == right.keys && keys.allSatisfy { left[$0] == right[$0] }
     }
 }
 
@@ -74,6 +76,7 @@ extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     init(dictionaryLiteral elements: (String, MustacheValue)...) {
         var object = MustacheObject()
+        object.reserveCapacity(elements.count)
         for (key, value) in elements { object[key] = value }
         self = .object(object)
     }

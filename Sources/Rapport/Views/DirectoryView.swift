@@ -48,6 +48,8 @@ struct DirectoryView {
     static func sorted(_ records: [CustomerRecord]) -> [CustomerRecord] {
         func key(_ record: CustomerRecord) -> String {
             let name = record.lastName.isEmpty ? record.displayName : "\(record.lastName) \(record.firstName)"
+            // For ASCII, folding is lowercasing: no need for Unicode tables.
+            if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
             return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         }
         return records.map { (key($0), $0) }.sorted { lhs, rhs in

@@ -6,6 +6,7 @@ struct ViewContext {
     init() {}
 
     init(_ values: KeyValuePairs<String, (any MustacheConvertible)?>) {
+        self.values.reserveCapacity(values.count)
         for (key, value) in values { self[key] = value }
     }
 
@@ -17,9 +18,12 @@ struct ViewContext {
     subscript(key: String) -> (any MustacheConvertible)? {
         get { values[key] }
         set {
-            switch newValue?.mustacheValue {
-            case .text(let text)? where text.isEmpty: values[key] = nil
-            case let value: values[key] = value
+            let value = newValue?.mustacheValue
+            if let value, value != .text("") {
+                values[key] = value
+            } else if values[key] != nil {
+                // Most empty fields were never set: only a set one needs removing.
+                values[key] = nil
             }
         }
     }
