@@ -442,8 +442,10 @@ private struct MustacheRenderer {
     private func lookUp(_ path: MustachePath) -> MustacheValue? {
         guard let first = path.parts.first else { return stack.last }
         var found: MustacheValue?
-        for context in stack.reversed() {
-            if case .object(let object) = context, let value = object[first] {
+        var index = stack.endIndex
+        while index > stack.startIndex {
+            index -= 1
+            if let value = stack[index][first] {
                 found = value
                 break
             }

@@ -49,7 +49,12 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The value of `key`; setting nil removes it, setting a key again replaces its value.
     subscript(key: String) -> MustacheValue? {
         get {
-            for member in members.reversed() where member.key == key { return member.value }
+            // By index, from the end: the last setting wins, and no member is copied on the way.
+            var index = members.endIndex
+            while index > members.startIndex {
+                index -= 1
+                if members[index].key == key { return members[index].value }
+            }
             return nil
         }
         set {
