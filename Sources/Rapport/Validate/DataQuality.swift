@@ -63,7 +63,7 @@ struct DataQuality {
         // Distinct folded names, each with the first customer who has it: a repeated name is
         // reported against that first customer only.
         var firstWithName: [String: CustomerRecord] = [:]
-        var names = NearNameIndex()
+        var names = NearNames()
         for record in records {
             let email = foldEmail(record.email)
             if !email.isEmpty {
@@ -84,37 +84,55 @@ struct DataQuality {
                 continue
             }
             firstWithName[key] = record
-            for other in names.add(Array(name), block: block, record: record) {
-                report(other, record, "near-identical names")
-            }
+            names.add(Array(name), block: block, record: record)
+        }
+        // Found for each pair while looking at its later customer, after that customer's
+        // email, phone and name, as a pair is reported once, for the first reason found.
+        for (earlier, later) in names.pairs() {
+            report(earlier, later, "near-identical names")
         }
         return found.sorted { ($0.second.location.line ?? 0, $0.first.id) < ($1.second.location.line ?? 0, $1.first.id) }
     }
 
-    /// Distinct names, found again by their one-letter variants. Two names one letter
-    /// apart share a variant: the same letter removed from both (a letter changed), or one
-    /// letter removed from the longer giving the shorter (a letter added). So each name is
-    /// filed under itself and every way of removing one of its letters, as hashes, and only
-    /// names filed under one of the same hashes are compared: the cost grows with the
-    /// number of names, not with its square.
-    struct NearNameIndex {
+    /// Distinct names, and the pairs of them one letter apart. Two such names share a
+    /// variant: the same letter removed from both (a letter changed), or one letter
+    /// removed from the longer giving the shorter (a letter added). So each name is listed
+    /// under a hash of itself and of itself minus each letter, the list is sorted, and only
+    /// names listed under the same hash are compared: the cost grows with the number of
+    /// names (times the log of it), not with its square.
+    struct NearNames {
         private var names: [(letters: [Character], block: String, record: CustomerRecord)] = []
-        private var byVariant: [UInt64: [Int]] = [:]
+        private var variants: [(hash: UInt64, name: Int32)] = []
 
-        /// Files `letters` in `block`; the customers already filed there whose names are
-        /// one letter apart from it.
-        mutating func add(_ letters: [Character], block: String, record: CustomerRecord) -> [CustomerRecord] {
-            let variants = Self.variants(letters, block: block)
-            var candidates: Set<Int> = []
-            for variant in variants {
-                for index in byVariant[variant] ?? [] { candidates.insert(index) }
-            }
-            let matches = candidates.sorted()
-                .filter { names[$0].block == block && isNearlyEqual(letters, names[$0].letters) }
-                .map { names[$0].record }
-            for variant in Set(variants) { byVariant[variant, default: []].append(names.count) }
+        /// Adds a name not added before, of the customer who has it first, in `block`.
+        mutating func add(_ letters: [Character], block: String, record: CustomerRecord) {
+            let index = Int32(names.count)
+            for hash in Self.variants(letters, block: block) { variants.append((hash, index)) }
             names.append((letters, block, record))
-            return matches
+        }
+
+        /// The customers of each two names in the same block one letter apart, the one
+        /// added first first.
+        func pairs() -> [(CustomerRecord, CustomerRecord)] {
+            let sorted = variants.sorted { ($0.hash, $0.name) < ($1.hash, $1.name) }
+            var pairs: Set<[Int32]> = []
+            var start = 0
+            while start < sorted.count {
+                var end = start + 1
+                while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
+                for first in start..<end {
+                    for second in (first + 1)..<end {
+                        let (a, b) = (Int(sorted[first].name), Int(sorted[second].name))
+                        // A name can list a hash twice ("anna" without either "n").
+                        // Hash collisions only add comparisons, never matches.
+                        if a != b, names[a].block == names[b].block, isNearlyEqual(names[a].letters, names[b].letters) {
+                            pairs.insert([Int32(a), Int32(b)])
+                        }
+                    }
+                }
+                start = end
+            }
+            return pairs.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { (names[Int($0[0])].record, names[Int($0[1])].record) }
         }
 
         /// The hashes of the name and of the name without each of its letters, in `block`.
