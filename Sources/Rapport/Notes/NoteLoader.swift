@@ -25,31 +25,30 @@ public struct NoteLoader: Sendable {
                 "missing front matter: a note starts with '---', 'customer: <id>', '---'")
             return nil
         }
-        guard let document = YAMLDocument(parts.yaml, path: path, lineOffset: parts.yamlLineOffset, diagnostics: &diagnostics)
-        else { return nil }
+        guard let entries = Self.frontMatterEntries(parts, path: path, diagnostics: &diagnostics) else { return nil }
 
         var customerID: String?
         var customerLocation = SourceLocation(path: path, line: 1, column: 1)
         var followUps: [CustomerNote.FollowUp] = []
-        for (key, keyNode, value) in document.entries {
-            switch key {
+        for entry in entries {
+            switch entry.key {
             case "customer":
-                customerLocation = document.location(of: value)
-                if let id = value.scalarText, !id.isEmpty {
+                customerLocation = entry.location
+                if let id = entry.text, !id.isEmpty {
                     customerID = id
                 } else {
                     diagnostics.error(customerLocation, "'customer' must be a customer id")
                     return nil
                 }
             case "follow_up":
-                let items = value.scalarText.map { [($0, value)] } ?? value.array().map { ($0.scalarText ?? "", $0) }
-                for (text, node) in items {
-                    if let followUp = Self.followUp(text, htmlText: escapeHTML(text), location: document.location(of: node), diagnostics: &diagnostics) {
+                let items = entry.text.map { [FrontMatterEntry.Item(text: $0, location: entry.location)] } ?? entry.items
+                for item in items {
+                    if let followUp = Self.followUp(item.text, htmlText: escapeHTML(item.text), location: item.location, diagnostics: &diagnostics) {
                         followUps.append(followUp)
                     }
                 }
             default:
-                diagnostics.warning(document.location(of: keyNode), "unknown front matter key '\(key)' (known: customer, follow_up)")
+                diagnostics.warning(entry.keyLocation, "unknown front matter key '\(entry.key)' (known: customer, follow_up)")
             }
         }
         guard let customerID else {
@@ -60,7 +59,7 @@ public struct NoteLoader: Sendable {
         var note = CustomerNote(
             customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [],
             followUps: followUps, makeItRight: [], visits: [])
-        let blocks = CommonMark.blocks(parts.body, unsafe: unsafeMarkdown)
+        let blocks = CommonMark.blocks(parts.bodyText, unsafe: unsafeMarkdown)
         var index = 0
         var currentVisit: CustomerNote.Visit?
         // The body's lines, split once when first needed: splitting them again for every
@@ -121,10 +120,26 @@ public struct NoteLoader: Sendable {
         return note
     }
 
+    static let frontMatterKeys: Set<String> = ["customer", "follow_up"]
+
+    /// The front matter's entries, nil when its YAML is invalid (with diagnostics). Plain
+    /// `customer:` and `follow_up:` lines, as nearly every note has, are read directly, as
+    /// YAML reads them: the YAML reader is many times slower.
+    static func frontMatterEntries(_ parts: FrontMatter, path: String, diagnostics: inout Diagnostics) -> [FrontMatterEntry]? {
+        if let entries = FrontMatterEntry.plainEntries(parts.yaml, keys: frontMatterKeys, path: path, lineOffset: parts.yamlLineOffset) {
+            return entries
+        }
+        guard let document = YAMLDocument(parts.yaml, path: path, lineOffset: parts.yamlLineOffset, diagnostics: &diagnostics)
+        else { return nil }
+        return FrontMatterEntry.entries(of: document)
+    }
+
     /// `Letter: thank-you` → "thank-you".
     static func letterName(_ heading: String) -> String? {
         let text = heading.trimmingSpaces
-        guard text.lowercased().hasPrefix("letter:") else { return nil }
+        // Lowercasing maps each scalar on its own, and only "L" and "l" become an "l": most
+        // headings are told apart without lowercasing them.
+        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "l"), text.lowercased().hasPrefix("letter:") else { return nil }
         let name = text.dropFirst("letter:".count).trimmingSpaces
         return name.isEmpty ? nil : name
     }
@@ -134,7 +149,13 @@ public struct NoteLoader: Sendable {
         case askAbout, followUp, makeItRight
 
         init?(label: String) {
-            switch label.trimmingSpaces.lowercased() {
+            let text = label.trimmingSpaces
+            // Most paragraphs are no label: tell that without lowercasing them. Lowercasing
+            // never takes Unicode scalars away (nor does the canonical equivalence of `==`),
+            // and a scalar is at most 4 bytes: longer text cannot match the longest label,
+            // "make it right:" (14).
+            guard text.utf8.count <= 4 * 14 else { return nil }
+            switch text.lowercased() {
             case "ask about:": self = .askAbout
             case "follow up:", "follow-up:", "follow ups:", "follow-ups:": self = .followUp
             case "make it right:": self = .makeItRight
@@ -181,9 +202,7 @@ public struct NoteLoader: Sendable {
             diagnostics.error(location, "invalid date '\(dateText)' in '(until …)': expected a real date as YYYY-MM-DD")
             return .init(html: item.html, until: nil)
         }
-        let suffix = "(until \(dateText))"
-        var html = Substring(item.html)
-        if html.hasSuffix(suffix) { html = html.dropLast(suffix.count) }
+        let html = Self.text(Substring(item.html), before: "(until \(dateText))") ?? Substring(item.html)
         return .init(html: html.trimmingSpaces, until: until)
     }
 
@@ -208,11 +227,7 @@ public struct NoteLoader: Sendable {
         _ block: MarkdownBlock, location: SourceLocation, bodyLines: () -> [Substring], diagnostics: inout Diagnostics
     ) -> (CalendarDay, String)? {
         let text = block.text.trimmingSpaces
-        let prefix = text.prefix(10)
-        let shape = prefix.utf8.enumerated().allSatisfy { offset, byte in
-            offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        guard prefix.count == 10, shape else { return nil }
+        guard let prefix = Self.datePrefix(text) else { return nil }
         guard let date = CalendarDay(iso: prefix) else {
             // Point at the date as written: "## " may have more spaces, and a setext heading has none.
             var column = (location.column ?? 1) + 3
@@ -226,13 +241,90 @@ public struct NoteLoader: Sendable {
             return nil
         }
         var title: Substring
-        if block.inlineHTML.hasPrefix(prefix) {
-            title = Substring(block.inlineHTML).dropFirst(prefix.count)
+        if let afterDate = Self.text(block.inlineHTML, after: prefix) {
+            title = afterDate
         } else {
             // The date is inside markup (`**2026-03-14** — cut`): cutting the HTML there would leave a stray tag.
             title = Substring(escapeHTML(String(text.dropFirst(prefix.count))))
         }
-        title = title.drop { $0 == " " || $0 == "—" || $0 == "–" || $0 == "-" || $0 == ":" }
-        return (date, String(title))
+        return (date, String(Self.droppingSeparators(title)))
+    }
+}
+
+/// Character-exact text checks for visit headings and talking points, done on the bytes:
+/// every note has several, and walking them Character by Character was one of the largest
+/// costs of reading a note. Where a character outside ASCII could join another (a combining
+/// accent), the Characters decide.
+extension NoteLoader {
+    /// `text.prefix(10)` when it reads `dddd-dd-dd`.
+    static func datePrefix(_ text: String) -> String? {
+        var bytes = text  // `withUTF8` needs a variable; a native string is not copied
+        let (shaped, asciiAfter) = bytes.withUTF8 { bytes -> (Bool, Bool) in
+            guard bytes.count >= 10 else { return (false, false) }
+            let shaped = (0..<10).allSatisfy { offset in
+                offset == 4 || offset == 7
+                    ? bytes[offset] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
+            }
+            return (shaped, bytes.count == 10 || bytes[10] < 0x80)
+        }
+        guard shaped else { return nil }
+        // Digits and hyphens are characters of one byte each, and so is the next one if ASCII.
+        if asciiAfter { return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: 10)]) }
+        let prefix = text.prefix(10)
+        return prefix.utf8.count == 10 ? String(prefix) : nil
+    }
+
+    /// What follows `prefix` in `text` when `text.hasPrefix(prefix)`, for a prefix of digits,
+    /// hyphens and such, which no other character equals: the bytes must match.
+    static func text(_ text: String, after prefix: String) -> Substring? {
+        var (bytes, prefixBytes) = (text, prefix)  // `withUTF8` needs variables; native strings are not copied
+        let (matches, asciiAfter) = bytes.withUTF8 { bytes in
+            prefixBytes.withUTF8 { prefix -> (Bool, Bool) in
+                guard bytes.starts(with: prefix) else { return (false, false) }
+                return (true, bytes.count == prefix.count || bytes[prefix.count] < 0x80)
+            }
+        }
+        guard matches else { return nil }
+        // Nothing joins an ASCII character to the one before it.
+        if asciiAfter { return text[text.utf8.index(text.utf8.startIndex, offsetBy: prefix.utf8.count)...] }
+        return text.hasPrefix(prefix) ? Substring(text).dropFirst(prefix.count) : nil
+    }
+
+    /// What precedes `suffix` in `text` when `text.hasSuffix(suffix)`, for a suffix of digits,
+    /// letters of "(until )" and such, which no other character equals.
+    static func text(_ text: Substring, before suffix: String) -> Substring? {
+        var (bytes, suffixBytes) = (text, suffix)  // `withUTF8` needs variables; native strings are not copied
+        let (matches, asciiBefore) = bytes.withUTF8 { bytes in
+            suffixBytes.withUTF8 { suffix -> (Bool, Bool) in
+                guard bytes.count >= suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) else { return (false, false) }
+                return (true, bytes.count == suffix.count || bytes[bytes.count - suffix.count - 1] < 0x80)
+            }
+        }
+        guard matches else { return nil }
+        // An ASCII character joins nothing after it.
+        if asciiBefore { return text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -suffix.utf8.count)] }
+        return text.hasSuffix(suffix) ? text.dropLast(suffix.count) : nil
+    }
+
+    /// `title` without the spaces, dashes and colons between a visit's date and its title.
+    static func droppingSeparators(_ title: Substring) -> Substring {
+        var bytes = title  // `withUTF8` needs a variable; a native string is not copied
+        let (start, asciiAfter) = bytes.withUTF8 { bytes -> (Int, Bool) in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ":"):
+                    index += 1
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x93...0x94).contains(bytes[index + 2]):
+                    index += 3  // "–" or "—"
+                default:
+                    return (index, bytes[index] < 0x80)
+                }
+            }
+            return (index, true)
+        }
+        // No separator joins the next character, and an ASCII character joins none before it.
+        if asciiAfter { return title[title.utf8.index(title.utf8.startIndex, offsetBy: start)...] }
+        return title.drop { $0 == " " || $0 == "—" || $0 == "–" || $0 == "-" || $0 == ":" }
     }
 }

@@ -3,6 +3,12 @@ extension Substring {
     /// `trimmingCharacters(in: .whitespaces)` removes, without its bridging cost, which
     /// showed in profiles of large builds (every CSV field and note paragraph is trimmed).
     var trimmingSpaces: String {
+        // Most text starts and ends with ASCII that is not a space: nothing to walk then.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            !Self.isSpace(Unicode.Scalar(first)), !Self.isSpace(Unicode.Scalar(last))
+        {
+            return String(self)
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -3,6 +3,23 @@
 /// warning. Anything else that is not UTF-8 (Windows-1252, Latin-1...) is an error at the
 /// first bad byte: guessing an 8-bit encoding risks mojibake in a printed letter.
 enum TextDecoding {
+    /// The text of a file's bytes, read as `utf8Bytes` reads them.
+    static func text(_ bytes: [UInt8], path: String, advice: String, diagnostics: inout Diagnostics) -> String? {
+        if let text = plainUTF8(bytes) { return text }
+        return utf8Bytes(bytes, path: path, advice: advice, diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text of `bytes` (after a UTF-8 BOM) when they are valid UTF-8 without a NUL: nearly
+    /// every file. Such bytes are never taken for UTF-16 (that needs a NUL or a BOM of 0xFF and
+    /// 0xFE, which UTF-8 never holds), so they are checked once, as the string is made.
+    private static func plainUTF8(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.firstIndex(ofByte: 0) == nil else { return nil }
+            let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
+    }
+
     static func utf8Bytes(_ bytes: [UInt8], path: String, advice: String, diagnostics: inout Diagnostics) -> [UInt8]? {
         if let (text, name) = utf16(bytes) {
             diagnostics.warning(

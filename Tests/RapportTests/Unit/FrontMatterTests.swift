@@ -62,6 +62,33 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(parts.body, "")
     }
 
+    func testByteOrderMarkWithoutFrontMatter() throws {
+        let parts = try FrontMatter.split("\u{FEFF}Hello\n---\n")
+        XCTAssertFalse(parts.hasFrontMatter)
+        XCTAssertEqual(parts.body, "Hello\n---\n")
+    }
+
+    /// A CR before a line break, or at the very end, is not part of the line; a lone CR
+    /// elsewhere does not end one.
+    func testCarriageReturnsAtTheEndsOfLines() throws {
+        let parts = try FrontMatter.split("---\r\r\ncustomer: C1\r\r\n---\r\r\nBody\r\n")
+        XCTAssertEqual(parts.yaml, "customer: C1")
+        XCTAssertEqual(parts.body, "Body\r\n")
+        XCTAssertEqual(parts.bodyLineOffset, 3)
+        XCTAssertEqual(try FrontMatter.split("---\ncustomer: C1\r\r\r\n...\r").yaml, "customer: C1\r")
+        XCTAssertEqual(try FrontMatter.split("---\ncustomer: C1\n---\r").body, "")
+        let lone = try FrontMatter.split("---\rcustomer: C1\r---\r")
+        XCTAssertFalse(lone.hasFrontMatter)
+        XCTAssertEqual(lone.body, "---\rcustomer: C1\r---\r")
+    }
+
+    func testAFenceWithAnAccentIsNoFence() throws {
+        XCTAssertFalse(try FrontMatter.split("---\u{301}\ncustomer: C1\n---\n").hasFrontMatter)
+        let parts = try FrontMatter.split("---\ncustomer: C1\n---\u{301}\n---\n\u{301}Body")
+        XCTAssertEqual(parts.yaml, "customer: C1\n---\u{301}")
+        XCTAssertEqual(parts.body, "\u{301}Body")
+    }
+
     func testUnclosedFrontMatterThrows() {
         XCTAssertThrowsError(try FrontMatter.split("---\ncustomer: C1\n\nBody\n")) { error in
             XCTAssertEqual(error as? FrontMatter.SplitError, .unclosed)

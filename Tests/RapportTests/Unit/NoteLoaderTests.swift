@@ -174,7 +174,36 @@ final class NoteLoaderTests: XCTestCase {
         XCTAssertEqual(note.html, "<h2>20260314 — cut</h2>\n<h1>2026-03-14 — big</h1>\n")
     }
 
+    /// Where an accent joins a character of the date or of the dash after it, the heading
+    /// reads as its characters say.
+    func testAccentsInVisitHeadings() throws {
+        let result = load(body: "## 2026-03-14\u{301} — x\n\n## 2026-03-15 —\u{301} y\n\n## 2026-03-16 \u{301}z\n")
+        XCTAssertEqual(result.diagnostics, [])
+        let note = try XCTUnwrap(result.note)
+        XCTAssertEqual(note.html, "<h2>2026-03-14\u{301} — x</h2>\n")
+        XCTAssertEqual(note.visits.map(\.titleHTML), [" \u{301}z", "—\u{301} y"])
+    }
+
+    func testLettersAreNamedInAnyCase() throws {
+        let note = try XCTUnwrap(load(body: "## LETTER: thank-you\n\nDear Ann.\n\n## Ｌetter: no\n").note)
+        XCTAssertEqual(Array(note.letterTexts.keys), ["thank-you"])
+        XCTAssertEqual(note.html, "<h2>Ｌetter: no</h2>\n")
+    }
+
     // MARK: Ask about
+
+    func testLabelsBetweenWideSpaces() throws {
+        let spaces = String(repeating: "\u{A0}", count: 40)
+        let note = try XCTUnwrap(load(body: "\u{3000}Ask about:\u{3000}\n- garden\n\n\(spaces)Make it right:\(spaces)\n- fringe\n").note)
+        XCTAssertEqual(note.askAbout.map(\.html), ["garden"])
+        XCTAssertEqual(note.makeItRight, ["fringe"])
+    }
+
+    func testAnEndDateAfterACharacterThatJoinsTheBracket() throws {
+        // U+0600 joins the character after it, so the item does not end with "(until …)".
+        let note = try XCTUnwrap(load(body: "Ask about:\n- café\u{301} (until 2026-12-01)\n- x\u{600}(until 2026-12-01)\n").note)
+        XCTAssertEqual(note.askAbout.map(\.html), ["café\u{301}", "x\u{600}(until 2026-12-01)"])
+    }
 
     func testAskAboutListItems() throws {
         let result = load(body: "Ask about:\n- Maya's *recital*\n- the trip to Kyoto\n\nOther.\n")
