@@ -22,67 +22,11 @@ enum FaultsSupport {
 
     // MARK: - Processes
 
-    /// A child process whose output goes to files, so it can be killed at any moment
-    /// without a pipe holding it up.
-    final class Child {
-        let process = Process()
-        private let folder: URL
-        private let outHandle: FileHandle
-        private let errHandle: FileHandle
-
-        init(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-faults-run-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stdout").path, contents: nil)
-            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr").path, contents: nil)
-            outHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
-            errHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            if let environment { process.environment = environment }
-            process.standardOutput = outHandle
-            process.standardError = errHandle
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-        }
-
-        deinit {
-            // Never leave a child behind, whatever the test did.
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
-            try? outHandle.close()
-            try? errHandle.close()
-            try? FileManager.default.removeItem(at: folder)
-        }
-
-        /// Sends SIGKILL if it is still running and waits for it. True when the signal
-        /// ended it, false when it had already exited on its own.
-        @discardableResult
-        func killNow() -> Bool {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            return process.terminationReason == .uncaughtSignal
-        }
-
-        func wait() -> TestSupport.ProcessResult {
-            process.waitUntilExit()
-            return result
-        }
-
-        var result: TestSupport.ProcessResult {
-            TestSupport.ProcessResult(
-                status: process.terminationStatus,
-                stdout: String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("stdout"))) ?? Data(), as: UTF8.self),
-                stderr: String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("stderr"))) ?? Data(), as: UTF8.self))
-        }
-    }
-
     /// Starts the real `rapport` binary.
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Child {
-        try Child(TestSupport.binary.path, arguments, in: directory, environment: environment)
+    static func start(
+        _ arguments: [String], in directory: URL, environment: [String: String]? = nil
+    ) throws -> TestSupport.Child {
+        try TestSupport.Child(TestSupport.binary.path, arguments, in: directory, environment: environment)
     }
 
     /// Runs the real `rapport` binary to completion.

@@ -25,47 +25,24 @@ enum Hostile {
     /// instead of blocking the suite.
     static let killAfter: TimeInterval = 60
 
-    /// Runs `rapport ARGUMENTS --today 2026-11-22` in `site`, timed. Output goes through
-    /// files (as in TestSupport.runProcess), so neither stream can fill a pipe.
+    /// Runs `rapport ARGUMENTS --today 2026-11-22` in `site`, timed.
     static func rapport(_ arguments: [String], in site: URL) throws -> Run {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = TestSupport.binary
-        process.arguments = arguments + ["--today", today]
-        process.currentDirectoryURL = site
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         let start = Date()
-        try process.run()
+        let child = try TestSupport.Child(TestSupport.binary.path, arguments + ["--today", today], in: site)
         var stopped = false
-        while process.isRunning {
+        while child.process.isRunning {
             if Date().timeIntervalSince(start) > killAfter {
-                process.terminate()
+                child.process.terminate()
                 stopped = true
                 XCTFail("rapport \(arguments.joined(separator: " ")) still running after \(Int(killAfter)) s: stopped")
                 break
             }
             Thread.sleep(forTimeInterval: 0.01)
         }
-        process.waitUntilExit()
+        let result = child.wait()
         let seconds = Date().timeIntervalSince(start)
-        try out.close()
-        try err.close()
-        let result = TestSupport.ProcessResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        if process.terminationReason == .uncaughtSignal, !stopped {
-            XCTFail("rapport \(arguments.joined(separator: " ")) died of signal \(process.terminationStatus)")
+        if child.process.terminationReason == .uncaughtSignal, !stopped {
+            XCTFail("rapport \(arguments.joined(separator: " ")) died of signal \(child.process.terminationStatus)")
         }
         return Run(result: result, seconds: seconds)
     }

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import Rapport
 
 /// Paths and helpers shared by the tests. Tests read only files inside the repository.
@@ -61,30 +65,65 @@ enum TestSupport {
     /// Runs a program to completion. Output goes through files, so neither stream can fill
     /// a pipe and block the child while the other is read.
     static func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
+        try Child(executable, arguments, in: directory).wait()
+    }
+
+    /// A child process whose output goes to files, so it can be killed at any moment
+    /// without a pipe holding it up.
+    final class Child {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return ProcessResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        private let folder: URL
+        private let outHandle: FileHandle
+        private let errHandle: FileHandle
+
+        init(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-run-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stdout").path, contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr").path, contents: nil)
+            outHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
+            errHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            if let environment { process.environment = environment }
+            process.standardOutput = outHandle
+            process.standardError = errHandle
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        deinit {
+            // Never leave a child behind, whatever the test did.
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            try? outHandle.close()
+            try? errHandle.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        /// Sends SIGKILL if it is still running and waits for it. True when the signal
+        /// ended it, false when it had already exited on its own.
+        @discardableResult
+        func killNow() -> Bool {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            return process.terminationReason == .uncaughtSignal
+        }
+
+        func wait() -> TestSupport.ProcessResult {
+            process.waitUntilExit()
+            return result
+        }
+
+        var result: TestSupport.ProcessResult {
+            TestSupport.ProcessResult(
+                status: process.terminationStatus,
+                stdout: String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("stdout"))) ?? Data(), as: UTF8.self),
+                stderr: String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("stderr"))) ?? Data(), as: UTF8.self))
+        }
     }
 
     /// Every file under `root` (relative paths, sorted) with its bytes.
