@@ -1,3 +1,5 @@
+import Foundation
+
 extension Substring {
     /// Without leading and trailing spaces and tabs: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` removes, without its bridging cost, which
@@ -29,4 +31,13 @@ extension Substring {
 extension String {
     /// See `Substring.trimmingSpaces`.
     var trimmingSpaces: String { self[...].trimmingSpaces }
+}
+
+extension String {
+    /// Case, accents and width folded away, as names are compared and sorted.
+    var foldedForComparison: String {
+        // For ASCII, folding is lowercasing: no need for Foundation's Unicode tables.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        return folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
 }

@@ -186,19 +186,7 @@ struct DataQuality {
 
     /// Lowercase letters and digits only, accents and case removed.
     static func fold(_ text: String) -> String {
-        // Plain ASCII, by far the most common, needs no Unicode tables.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let kept = text.utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-                default: nil
-                }
-            }
-            return String(decoding: kept, as: UTF8.self)
-        }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .filter { $0.isLetter || $0.isNumber }
+        text.foldedForComparison.filter { $0.isLetter || $0.isNumber }
     }
 
     /// Equal, or one letter added, removed or changed.

@@ -48,9 +48,7 @@ struct DirectoryView {
     static func sorted(_ records: [CustomerRecord]) -> [CustomerRecord] {
         func key(_ record: CustomerRecord) -> String {
             let name = record.lastName.isEmpty ? record.displayName : "\(record.lastName) \(record.firstName)"
-            // For ASCII, folding is lowercasing: no need for Unicode tables.
-            if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
-            return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            return name.foldedForComparison
         }
         return records.map { (key($0), $0) }.sorted { lhs, rhs in
             lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.id < rhs.1.id
