@@ -14,6 +14,20 @@ extension Array where Element: Sendable {
         }
         return results.values()
     }
+
+    /// `parallelMap` for elements that are only needed until they are transformed, such as
+    /// files read to be parsed: each is released as soon as its transform returns, so the
+    /// inputs and what is made of them are not all held at once. The array is consumed.
+    consuming func parallelMapReleasing<Result: Sendable>(_ transform: @Sendable (consuming Element) -> Result) -> [Result] {
+        guard count >= 16 else { return map(transform) }
+        let count = self.count
+        let elements = ResultSlots<Element>(moving: self)
+        let results = ResultSlots<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.store(transform(elements.take(at: index)), at: index)
+        }
+        return results.values()
+    }
 }
 
 /// One slot per element, each written by exactly one iteration of `concurrentPerform`
@@ -28,6 +42,13 @@ final class ResultSlots<Result>: @unchecked Sendable {
         slots.initialize(repeating: nil, count: count)
     }
 
+    /// Slots holding `values`. The array is consumed: once it is gone, the slots hold the
+    /// only copies, and `take(at:)` hands each one over.
+    convenience init(moving values: consuming [Result]) {
+        self.init(count: values.count)
+        for index in values.indices { slots[index] = values[index] }
+    }
+
     deinit {
         slots.deinitialize(count: count)
         slots.deallocate()
@@ -35,7 +56,15 @@ final class ResultSlots<Result>: @unchecked Sendable {
 
     func store(_ value: Result, at index: Int) { slots[index] = value }
 
-    func values() -> [Result] { (0..<count).map { slots[$0]! } }
+    /// The value in slot `index`, which is left empty.
+    func take(at index: Int) -> Result {
+        let value = slots[index]!
+        slots[index] = nil
+        return value
+    }
+
+    /// Every value, in order, each taken out of its slot.
+    func values() -> [Result] { (0..<count).map(take) }
 }
 
 /// `first` on another thread while `second` runs on this one; both results. When not

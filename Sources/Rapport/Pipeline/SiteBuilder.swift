@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
                 fileCount: previous.files.count, writtenCount: 0, upToDate: true)
         }
 
-        let (site, pages, warnings, _) = try prepare(inputs)
+        let (site, pages, warnings, _) = try prepare(consume inputs)
         let failure = { (error: Error) in
             let failure = error as? SiteWriter.Failure ?? .io(writer.staging.path, reason: SiteWriter.reason(error))
             return BuildFailure(warnings + [.error(SourceLocation(path: writer.output.path), failure.description)])
@@ -155,7 +155,7 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and checks the site, and everything rendering needs; throws every problem
     /// found when one of them is an error.
-    private func prepare(_ inputs: SiteInputs) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
+    private func prepare(_ inputs: consuming SiteInputs) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
         var diagnostics = Diagnostics()
         let site = load(inputs, &diagnostics)
         let writer = SiteWriter(output: outputFolder(site.config), siteDirectory: options.siteDirectory)
@@ -176,14 +176,17 @@ public struct SiteBuilder: Sendable {
         load(SiteInputs(siteDirectory: options.siteDirectory), &diagnostics)
     }
 
-    func load(_ inputs: SiteInputs, _ diagnostics: inout Diagnostics) -> LoadedSite {
+    func load(_ inputs: consuming SiteInputs, _ diagnostics: inout Diagnostics) -> LoadedSite {
         let config = loadConfig(inputs, &diagnostics)
         // Ids of rows left out for their errors: already reported, so not "unknown" below.
         var rejectedIDs: Set<String> = []
         let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
         // Looking for duplicate customers needs only the records: it runs beside the notes.
         let (duplicates, notes) = concurrently(if: records.count >= 16, { DataQuality.findDuplicates(records) }, {
-            loadNotes(inputs, config, records, rejectedIDs, &diagnostics)
+            // Handed over, not copied, so that each note's bytes can be freed once it is loaded.
+            var notes: [SiteInputs.File] = []
+            swap(&notes, &inputs.notes)
+            return loadNotes(consume notes, config, records, rejectedIDs, &diagnostics)
         })
         let appointments = loadSchedule(inputs, config, records, rejectedIDs, &diagnostics)
         let letters = loadLetters(inputs, config, &diagnostics)
@@ -222,14 +225,17 @@ public struct SiteBuilder: Sendable {
     }
 
     private func loadNotes(
-        _ inputs: SiteInputs, _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
+        _ files: consuming [SiteInputs.File], _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
     ) -> [String: CustomerNote] {
         let known = Set(records.map(\.id))
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
         var notes: [String: CustomerNote] = [:]
+        notes.reserveCapacity(files.count)
         // Reading and rendering each note is independent (cmark keeps no global state):
         // do it on every core, then check and report in file order.
-        let loaded = inputs.notes.parallelMap { file -> (String, CustomerNote?, Diagnostics) in
+        // Each note's bytes are released once it is loaded: on a large site they and the
+        // loaded notes would not both fit in the memory a build may take.
+        let loaded = files.parallelMapReleasing { file -> (String, CustomerNote?, Diagnostics) in
             var found = Diagnostics()
             let path = display("content/notes/\(file.name)")
             let note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {

@@ -51,40 +51,45 @@ struct DataQuality {
     /// names differ by one letter. Names are only compared within the same first letters of
     /// the last name.
     static func findDuplicates(_ records: [CustomerRecord]) -> [Duplicate] {
+        // Customers are held by their index in `records`: a record is large to copy.
         var found: [Duplicate] = []
         var reported: Set<[String]> = []
-        func report(_ first: CustomerRecord, _ second: CustomerRecord, _ reason: String) {
+        func report(_ first: Int, _ second: Int, _ reason: String) {
+            let (first, second) = (records[first], records[second])
             let (a, b) = first.location.line ?? 0 <= second.location.line ?? 0 ? (first, second) : (second, first)
             guard reported.insert([a.id, b.id]).inserted else { return }
             found.append(Duplicate(first: a, second: b, reason: reason))
         }
-        var byEmail: [String: CustomerRecord] = [:]
-        var byPhone: [String: CustomerRecord] = [:]
+        var byEmail: [String: Int] = [:]
+        var byPhone: [String: Int] = [:]
+        byEmail.reserveCapacity(records.count)
+        byPhone.reserveCapacity(records.count)
         // Distinct folded names, each with the first customer who has it: a repeated name is
         // reported against that first customer only.
-        var firstWithName: [String: CustomerRecord] = [:]
+        var firstWithName: [String: Int] = [:]
+        firstWithName.reserveCapacity(records.count)
         var names = NearNames()
-        for record in records {
+        for (index, record) in records.enumerated() {
             let email = foldEmail(record.email)
             if !email.isEmpty {
-                if let other = byEmail[email] { report(other, record, "same email") } else { byEmail[email] = record }
+                if let other = byEmail[email] { report(other, index, "same email") } else { byEmail[email] = index }
             }
             let digits = phoneDigits(record.phone)
             if digits.count >= 7 {
                 // The last nine digits: "+44 20 7946 0321" and "020 7946 0321" are one number.
                 let key = String(digits.suffix(9))
-                if let other = byPhone[key] { report(other, record, "same phone") } else { byPhone[key] = record }
+                if let other = byPhone[key] { report(other, index, "same phone") } else { byPhone[key] = index }
             }
             let name = fold(record.fullName)
             guard name.count >= 4 else { continue }
             let block = String(fold(record.lastName.isEmpty ? record.fullName : record.lastName).prefix(2))
             let key = block + "\u{1F}" + name
             if let first = firstWithName[key] {
-                report(first, record, "same name")
+                report(first, index, "same name")
                 continue
             }
-            firstWithName[key] = record
-            names.add(Array(name), block: block, record: record)
+            firstWithName[key] = index
+            names.add(Array(name), block: block, customer: index)
         }
         // Found for each pair while looking at its later customer, after that customer's
         // email, phone and name, as a pair is reported once, for the first reason found.
@@ -101,19 +106,19 @@ struct DataQuality {
     /// names listed under the same hash are compared: the cost grows with the number of
     /// names (times the log of it), not with its square.
     struct NearNames {
-        private var names: [(letters: [Character], block: String, record: CustomerRecord)] = []
+        private var names: [(letters: [Character], block: String, customer: Int)] = []
         private var variants: [(hash: UInt64, name: Int32)] = []
 
         /// Adds a name not added before, of the customer who has it first, in `block`.
-        mutating func add(_ letters: [Character], block: String, record: CustomerRecord) {
+        mutating func add(_ letters: [Character], block: String, customer: Int) {
             let index = Int32(names.count)
             for hash in Self.variants(letters, block: block) { variants.append((hash, index)) }
-            names.append((letters, block, record))
+            names.append((letters, block, customer))
         }
 
         /// The customers of each two names in the same block one letter apart, the one
         /// added first first.
-        func pairs() -> [(CustomerRecord, CustomerRecord)] {
+        func pairs() -> [(Int, Int)] {
             let sorted = variants.sorted { ($0.hash, $0.name) < ($1.hash, $1.name) }
             var pairs: Set<[Int32]> = []
             var start = 0
@@ -132,7 +137,7 @@ struct DataQuality {
                 }
                 start = end
             }
-            return pairs.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { (names[Int($0[0])].record, names[Int($0[1])].record) }
+            return pairs.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { (names[Int($0[0])].customer, names[Int($0[1])].customer) }
         }
 
         /// The hashes of the name and of the name without each of its letters, in `block`.
