@@ -22,8 +22,8 @@ struct PageRenderer: Sendable {
     /// The directory, the coming-up sheet, the data-quality page and the assets.
     func sitePages(warnings: [Diagnostic]) -> [OutputFile] {
         let templates = site.templates
-        let directory = DirectoryView(entries: records.map { .init(record: $0, href: "customers/\(slugs[$0.id]!).html") })
         let cardLinks = slugs.mapValues { "customers/\($0).html" }
+        let directory = DirectoryView(records: records, cardLinks: cardLinks)
         let comingUp = ComingUpView(records: records, notes: site.notes, appointments: site.appointments, cardLinks: cardLinks)
         let dataQuality = DataQualityView(report: site.quality, warnings: warnings, cardLinks: cardLinks)
         return [

@@ -367,7 +367,7 @@ private struct MustacheRenderer {
                 switch value {
                 case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                case .list, .object: break
+                case .list, .items, .object: break
                 }
             case .section(let path, let children, let inverted):
                 let value = lookUp(path)
@@ -380,6 +380,12 @@ private struct MustacheRenderer {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
+                        render(children)
+                        stack.removeLast()
+                    }
+                case .items(let items):
+                    for index in 0..<items.count {
+                        stack.append(items.item(index))
                         render(children)
                         stack.removeLast()
                     }

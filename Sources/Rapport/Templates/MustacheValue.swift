@@ -5,6 +5,9 @@ enum MustacheValue: Sendable, Equatable {
     case text(String)
     case flag(Bool)
     case list([MustacheValue])
+    /// A list whose items are made as the section reaches them, for lists as long as the
+    /// customers: only the item being rendered is held.
+    case items(MustacheItems)
     case object(MustacheObject)
 
     /// False, an empty list: what `{{#name}}` skips and `{{^name}}` shows. Empty text is
@@ -13,6 +16,7 @@ enum MustacheValue: Sendable, Equatable {
         switch self {
         case .flag(let value): !value
         case .list(let items): items.isEmpty
+        case .items(let items): items.count == 0
         case .text, .object: false
         }
     }
@@ -70,6 +74,22 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     static func == (left: MustacheObject, right: MustacheObject) -> Bool {
         let keys = left.keys
         return keys == right.keys && keys.allSatisfy { left[$0] == right[$0] }
+    }
+}
+
+/// The items of a list made one at a time: `count` of them, item `i` made by `item(i)`.
+struct MustacheItems: Sendable, Equatable {
+    let count: Int
+    let item: @Sendable (Int) -> MustacheValue
+
+    init(count: Int, item: @escaping @Sendable (Int) -> MustacheValue) {
+        self.count = count
+        self.item = item
+    }
+
+    /// Equal when they make equal items.
+    static func == (left: MustacheItems, right: MustacheItems) -> Bool {
+        left.count == right.count && (0..<left.count).allSatisfy { left.item($0) == right.item($0) }
     }
 }
 

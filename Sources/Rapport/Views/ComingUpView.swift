@@ -11,20 +11,24 @@ struct ComingUpView {
     func context(in site: SiteContext) -> MustacheValue {
         let today = site.today
         let last = today.adding(days: site.config.comingUpDays)
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+        // By index: a record is large to copy.
+        let byID = Dictionary(uniqueKeysWithValues: records.indices.map { (records[$0].id, $0) })
 
         var bookings: [CalendarDay: [(Appointment, CustomerRecord)]] = [:]
         for (id, list) in appointments {
-            guard let record = byID[id] else { continue }
+            guard let index = byID[id] else { continue }
+            let record = records[index]
             for appointment in list where appointment.date >= today && appointment.date <= last {
                 bookings[appointment.date, default: []].append((appointment, record))
             }
         }
         var occasions: [CalendarDay: [ViewContext]] = [:]
         var followUps: [CalendarDay: [ViewContext]] = [:]
-        var overdue: [ViewContext] = []
-        var makeItRight: [ViewContext] = []
-        for record in records {
+        // These two can hold an item for most customers: they are kept as what the items
+        // are made from, and made as the page reaches them.
+        var overdue: [(customer: Int, followUp: CustomerNote.FollowUp)] = []
+        var makeItRight: [(customer: Int, html: String)] = []
+        for (index, record) in records.enumerated() {
             for (kind, date) in [("birthday", record.birthday), ("anniversary", record.anniversary)] {
                 guard let date else { continue }
                 let next = date.nextOccurrence(onOrAfter: today)
@@ -41,20 +45,15 @@ struct ComingUpView {
             }
             guard let note = notes[record.id] else { continue }
             for followUp in note.followUps where followUp.date <= last {
-                var item = person(record)
-                item["item_html"] = followUp.html
                 if followUp.date < today {
-                    item["due"] = followUp.date.context(site.dateStyle)
-                    overdue.append(item)
+                    overdue.append((index, followUp))
                 } else {
+                    var item = person(record)
+                    item["item_html"] = followUp.html
                     followUps[followUp.date, default: []].append(item)
                 }
             }
-            for html in note.makeItRight {
-                var item = person(record)
-                item["item_html"] = html
-                makeItRight.append(item)
-            }
+            for html in note.makeItRight { makeItRight.append((index, html)) }
         }
 
         var days: [MustacheValue] = []
@@ -73,11 +72,12 @@ struct ComingUpView {
             date = date.adding(days: 1)
         }
 
-        let lapsed = records.compactMap { record -> (Int, CustomerRecord)? in
+        let lapsed = records.indices.compactMap { index -> (absence: Int, customer: Int)? in
+            let record = records[index]
             guard let lastVisit = record.lastVisit, (record.visits ?? 0) >= site.config.regularVisits else { return nil }
             let absence = lastVisit.days(until: today)
-            return absence > site.config.lapsedDays ? (absence, record) : nil
-        }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }
+            return absence > site.config.lapsedDays ? (absence, index) : nil
+        }.sorted { ($0.absence, records[$0.customer].id) > ($1.absence, records[$1.customer].id) }
 
         var page = site.page(depth: 0)
         page["days"] = days
@@ -86,17 +86,30 @@ struct ComingUpView {
         page["coming_up_days"] = site.config.comingUpDays
         page["lapsed_days"] = site.config.lapsedDays
         var context = page
-        context.setList("overdue", overdue)
-        context.setList("make_it_right", makeItRight)
-        context.setList(
-            "lapsed",
-            lapsed.map { absence, record in
-                var item = person(record)
-                item["last_visit"] = record.lastVisit!.context(site.dateStyle)
-                item["ago"] = CardView.ago(days: absence)
-                item["visits"] = record.visits.map(String.init)
-                return item
-            })
+        let view = self
+        let (overdueItems, makeItRightItems) = (overdue, makeItRight)
+        context.setList("overdue", count: overdue.count) { index in
+            let (customer, followUp) = overdueItems[index]
+            var item = view.person(view.records[customer])
+            item["item_html"] = followUp.html
+            item["due"] = followUp.date.context(site.dateStyle)
+            return item.mustacheValue
+        }
+        context.setList("make_it_right", count: makeItRight.count) { index in
+            let (customer, html) = makeItRightItems[index]
+            var item = view.person(view.records[customer])
+            item["item_html"] = html
+            return item.mustacheValue
+        }
+        context.setList("lapsed", count: lapsed.count) { index in
+            let (absence, customer) = lapsed[index]
+            let record = view.records[customer]
+            var item = view.person(record)
+            item["last_visit"] = record.lastVisit!.context(site.dateStyle)
+            item["ago"] = CardView.ago(days: absence)
+            item["visits"] = record.visits.map(String.init)
+            return item.mustacheValue
+        }
         return context.mustacheValue
     }
 

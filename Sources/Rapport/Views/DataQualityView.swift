@@ -5,7 +5,8 @@ struct DataQualityView {
     var cardLinks: [String: String]
 
     func context(in site: SiteContext) -> MustacheValue {
-        func person(_ record: CustomerRecord) -> MustacheValue {
+        let cardLinks = cardLinks
+        @Sendable func person(_ record: CustomerRecord) -> MustacheValue {
             ViewContext([
                 "id": record.id, "display_name": record.displayName, "full_name": record.fullName,
                 "href": cardLinks[record.id] ?? "", "location": record.location.description,
@@ -15,16 +16,18 @@ struct DataQualityView {
         context.setList(
             "duplicates",
             report.duplicates.map { ["first": person($0.first), "second": person($0.second), "reason": .text($0.reason)] })
-        context.setList("missing_preferred_name", report.missingPreferredName.map(person))
-        context.setList("missing_birthday", report.missingBirthday.map(person))
-        context.setList(
-            "stale_notes",
-            report.staleNotes.map { stale in
-                var item = ViewContext(person(stale.record))
-                item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
-                item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
-                return item.mustacheValue
-            })
+        // These lists can name most customers: their items are made as the page reaches them.
+        let (missingPreferredName, missingBirthday) = (report.missingPreferredName, report.missingBirthday)
+        context.setList("missing_preferred_name", count: missingPreferredName.count) { person(missingPreferredName[$0]) }
+        context.setList("missing_birthday", count: missingBirthday.count) { person(missingBirthday[$0]) }
+        let staleNotes = report.staleNotes
+        context.setList("stale_notes", count: staleNotes.count) { index in
+            let stale = staleNotes[index]
+            var item = ViewContext(person(stale.record))
+            item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
+            item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
+            return item.mustacheValue
+        }
         context.setList(
             "warnings",
             warnings.map { ["location": $0.location.description, "message": $0.message] })

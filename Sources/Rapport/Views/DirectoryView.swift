@@ -2,36 +2,39 @@ import Foundation
 
 /// The customer directory (`index.html`): everyone, sorted by name, linking to each card.
 struct DirectoryView {
-    struct Entry {
-        var record: CustomerRecord
-        var href: String
-    }
-
-    var entries: [Entry]
+    /// The customers in directory order (`sorted(_:)`).
+    var records: [CustomerRecord]
+    /// Customer id → card link from the site root.
+    var cardLinks: [String: String]
 
     func context(in site: SiteContext) -> MustacheValue {
-        let customers = entries.map { entry in
-            let record = entry.record
-            var row = ViewContext()
-            row["href"] = entry.href
-            row["full_name"] = record.fullName.isEmpty ? record.displayName : record.fullName
-            row["preferred_name"] = record.preferredName
-            row["display_name"] = record.displayName
-            row.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
-            row["last_visit"] = record.lastVisit?.context(site.dateStyle)
-            row["search_text"] = Self.searchText(record)
-            row["tag_list"] = record.tags.joined(separator: ";")
-            return row.mustacheValue
-        }
         var tagCounts: [String: Int] = [:]
-        for entry in entries {
-            for tag in Set(entry.record.tags) { tagCounts[tag, default: 0] += 1 }
+        for record in records {
+            for tag in Set(record.tags) { tagCounts[tag, default: 0] += 1 }
         }
         var page = site.page(depth: 0)
-        page["customers"] = customers
-        page["customer_count"] = customers.count
+        // A row per customer: each is made as the page reaches it.
+        let (records, cardLinks) = (records, cardLinks)
+        page["customers"] = MustacheValue.items(MustacheItems(count: records.count) { index in
+            Self.row(records[index], href: cardLinks[records[index].id] ?? "", in: site)
+        })
+        page["customer_count"] = records.count
         page.setList("all_tags", tagCounts.sorted { $0.key < $1.key }.map { ["name": .text($0.key), "count": .text(String($0.value))] as MustacheValue })
         return page.mustacheValue
+    }
+
+    /// One customer's row.
+    private static func row(_ record: CustomerRecord, href: String, in site: SiteContext) -> MustacheValue {
+        var row = ViewContext()
+        row["href"] = href
+        row["full_name"] = record.fullName.isEmpty ? record.displayName : record.fullName
+        row["preferred_name"] = record.preferredName
+        row["display_name"] = record.displayName
+        row.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
+        row["last_visit"] = record.lastVisit?.context(site.dateStyle)
+        row["search_text"] = searchText(record)
+        row["tag_list"] = record.tags.joined(separator: ";")
+        return row.mustacheValue
     }
 
     /// What the directory's search box matches: names, pets, children, tags, email, phone

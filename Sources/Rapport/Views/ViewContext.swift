@@ -33,6 +33,13 @@ struct ViewContext {
         values[key] = .list(items.map { $0.mustacheValue })
         values["has_\(key)"] = .flag(!items.isEmpty)
     }
+
+    /// Stores a list whose items are made as they are rendered, and `has_<key>`: for lists
+    /// with an item per customer, which would otherwise all be held at once.
+    mutating func setList(_ key: String, count: Int, item: @escaping @Sendable (Int) -> MustacheValue) {
+        values[key] = .items(MustacheItems(count: count, item: item))
+        values["has_\(key)"] = .flag(count > 0)
+    }
 }
 
 /// What a view can put in a context: text, numbers (as text), flags, lists and objects.

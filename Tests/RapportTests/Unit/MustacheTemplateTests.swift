@@ -55,4 +55,27 @@ final class MustacheTemplateTests: XCTestCase {
         XCTAssertEqual(library.render(["name": "Ada"], withTemplate: "page"), "<title>Site</title><p>Ada</p>")
         XCTAssertNil(library.render([:], withTemplate: "nothing"))
     }
+
+    func testItemsMadeOnDemandRenderLikeAList() throws {
+        let template = try MustacheTemplate(string: "{{#people}}<{{name}}>{{/people}}{{^people}}nobody{{/people}}|{{people}}")
+        let names = ["Ada", "Bo", "Cy"]
+        let made = Counter()
+        let items = MustacheValue.items(MustacheItems(count: names.count) { index in
+            made.add()
+            return ["name": .text(names[index])]
+        })
+        let list = MustacheValue.list(names.map { ["name": .text($0)] })
+        XCTAssertEqual(template.render(["people": items]), "<Ada><Bo><Cy>|")
+        XCTAssertEqual(template.render(["people": items]), template.render(["people": list]))
+        // Each item is made when the section reaches it, once per rendering.
+        XCTAssertEqual(made.value, 6)
+        let none = MustacheValue.items(MustacheItems(count: 0) { _ in XCTFail("no item to make"); return [:] })
+        XCTAssertEqual(template.render(["people": none]), "nobody|")
+        XCTAssertTrue(none.isFalsey)
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private(set) var value = 0
+        func add() { value += 1 }
+    }
 }
