@@ -30,11 +30,12 @@ struct SiteInputs: Sendable {
         customers = file("content/customers.csv")
         schedule = file("content/schedule.csv")
         func folder(_ path: String, only suffix: String?) -> [File]? {
-            let url = siteDirectory.appendingPathComponent(path)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return nil }
-            // Many small files: read them on every core.
+            let folder = siteDirectory.appendingPathComponent(path).path
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+            // Many small files: read them on every core. Their paths are put together as
+            // text: a URL for each costs more than reading the file.
             return names.filter { suffix == nil || $0.hasSuffix(suffix!) }.sorted().parallelMap { name in
-                File(name: name, bytes: Self.contents(of: url.appendingPathComponent(name).path))
+                File(name: name, bytes: Self.contents(of: folder + "/" + name))
             }
         }
         notes = folder("content/notes", only: ".md") ?? []
