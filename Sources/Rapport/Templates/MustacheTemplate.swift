@@ -19,12 +19,24 @@ struct MustacheTemplate: Sendable {
 
 /// Templates by name, for partials (`{{>name}}`) and layouts (`{{<name}}`).
 struct MustacheLibrary: Sendable {
-    private(set) var templates: [String: MustacheTemplate] = [:]
+    /// A site has about a dozen templates, and a page looks one up for each partial it
+    /// includes: comparing a dozen short names is quicker than hashing one.
+    private var templates: [(name: String, template: MustacheTemplate)] = []
 
     init() {}
 
     mutating func register(_ template: MustacheTemplate, named name: String) {
-        templates[name] = template
+        if let index = templates.firstIndex(where: { $0.name == name }) {
+            templates[index].template = template
+        } else {
+            templates.append((name, template))
+        }
+    }
+
+    /// The template registered as `name`.
+    func template(named name: String) -> MustacheTemplate? {
+        for entry in templates where entry.name == name { return entry.template }
+        return nil
     }
 
     /// Template `name` rendered with `value`, or nil when there is no such template.
@@ -34,7 +46,7 @@ struct MustacheLibrary: Sendable {
 
     /// Template `name` rendered as UTF-8 bytes, ready to write.
     func renderBytes(_ value: MustacheValue, withTemplate name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+        guard let template = template(named: name) else { return nil }
         var renderer = MustacheRenderer(library: self, root: value)
         renderer.render(template.nodes)
         return renderer.output
@@ -70,8 +82,15 @@ enum MustacheNode: Sendable {
     case variable(MustachePath, escaped: Bool)
     case section(MustachePath, [MustacheNode], inverted: Bool)
     case partial(String, indent: [UInt8])
-    case layout(String, blocks: [String: [MustacheNode]], indent: [UInt8])
+    /// The blocks in the order defined; the first definition of a name counts.
+    case layout(String, blocks: [MustacheBlock], indent: [UInt8])
     case block(String, [MustacheNode])
+}
+
+/// A block's name and its nodes, as defined inside `{{<layout}}`.
+struct MustacheBlock: Sendable {
+    var name: String
+    var nodes: [MustacheNode]
 }
 
 /// A dotted name split once at parse time; empty for the implicit iterator `{{.}}`.
@@ -181,8 +200,10 @@ private struct MustacheParser {
                 let node: MustacheNode
                 switch frame.tag.kind {
                 case .layout:
-                    var blocks: [String: [MustacheNode]] = [:]
-                    for case .block(let name, let nodes) in frame.nodes where blocks[name] == nil { blocks[name] = nodes }
+                    var blocks: [MustacheBlock] = []
+                    for case .block(let name, let nodes) in frame.nodes where !blocks.contains(where: { $0.name == name }) {
+                        blocks.append(MustacheBlock(name: name, nodes: nodes))
+                    }
                     node = .layout(frame.tag.name, blocks: blocks, indent: frame.tag.indent)
                 case .block: node = .block(frame.tag.name, frame.nodes)
                 default: node = .section(MustachePath(frame.tag.name), frame.nodes, inverted: frame.tag.kind == .inverted)
@@ -332,8 +353,8 @@ private struct MustacheRenderer {
     let library: MustacheLibrary
     var output: [UInt8] = []
     private var stack: [MustacheValue]
-    /// Block overrides in effect: the outermost template's definition wins.
-    private var blocks: [String: [MustacheNode]] = [:]
+    /// Block overrides in effect, outermost template's first: its definition wins.
+    private var blocks: [MustacheBlock] = []
     /// Indentation of the standalone partials being rendered, added after each newline.
     private var indent: [UInt8] = []
     /// A line just started inside an indented partial: the indentation comes before its
@@ -397,7 +418,7 @@ private struct MustacheRenderer {
                     stack.removeLast()
                 }
             case .partial(let name, let partialIndent):
-                guard let template = library.templates[name], depth < Self.maximumDepth else { continue }
+                guard depth < Self.maximumDepth, let template = library.template(named: name) else { continue }
                 let saved = indent
                 if !partialIndent.isEmpty {
                     indent += partialIndent
@@ -408,9 +429,9 @@ private struct MustacheRenderer {
                 depth -= 1
                 indent = saved
             case .layout(let name, let overrides, let layoutIndent):
-                guard let template = library.templates[name], depth < Self.maximumDepth else { continue }
-                let saved = (blocks, indent)
-                blocks.merge(overrides) { outer, _ in outer }
+                guard depth < Self.maximumDepth, let template = library.template(named: name) else { continue }
+                let saved = (blocks.count, indent)
+                blocks.append(contentsOf: overrides)
                 if !layoutIndent.isEmpty {
                     indent += layoutIndent
                     indentPending = true
@@ -418,9 +439,10 @@ private struct MustacheRenderer {
                 depth += 1
                 render(template.nodes)
                 depth -= 1
-                (blocks, indent) = saved
+                blocks.removeSubrange(saved.0...)
+                indent = saved.1
             case .block(let name, let children):
-                render(blocks[name] ?? children)
+                render(blocks.first { $0.name == name }?.nodes ?? children)
             }
         }
     }
