@@ -81,10 +81,21 @@ struct SiteManifest: Sendable {
             text += "warning\t\(place(warning.location))\t\(Self.escaped(warning.message))\n"
             for note in warning.notes { text += "note\t\(place(note.location))\t\(Self.escaped(note.message))\n" }
         }
-        for (path, entry) in files.sorted(by: { $0.key < $1.key }) where !path.contains("\t") && !path.contains("\n") {
-            text += "file\t\(path)\t\(String(entry.contentHash, radix: 16))\t\(entry.size)\t\(entry.modified.tv_sec)\t\(entry.modified.tv_nsec)\n"
+        // A line per page: put together as bytes, in the paths' byte order.
+        var bytes = Array(text.utf8)
+        bytes.reserveCapacity(bytes.count + files.count * 96)
+        let tab = UInt8(ascii: "\t")
+        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+        where !path.utf8.contains(tab) && !path.utf8.contains(UInt8(ascii: "\n")) {
+            bytes.append(contentsOf: "file\t".utf8)
+            bytes.append(contentsOf: path.utf8)
+            for field in [String(entry.contentHash, radix: 16), String(entry.size), String(entry.modified.tv_sec), String(entry.modified.tv_nsec)] {
+                bytes.append(tab)
+                bytes.append(contentsOf: field.utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return Array(text.utf8)
+        return bytes
     }
 
     /// A non-negative number written in `radix` (10 or 16), without allocating a string.
