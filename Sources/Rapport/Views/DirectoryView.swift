@@ -49,12 +49,14 @@ struct DirectoryView {
     /// Last name, then first name, ignoring case and accents; the id breaks ties, so the
     /// order never depends on the order of the file.
     static func sorted(_ records: [CustomerRecord]) -> [CustomerRecord] {
-        func key(_ record: CustomerRecord) -> String {
+        @Sendable func key(_ record: CustomerRecord) -> String {
             let name = record.lastName.isEmpty ? record.displayName : "\(record.lastName) \(record.firstName)"
             return name.foldedForComparison
         }
-        return records.map { (key($0), $0) }.sorted { lhs, rhs in
-            lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.id < rhs.1.id
-        }.map(\.1)
+        // Keys folded on every core; positions sorted rather than records, which are large.
+        let keys = records.parallelMap(key)
+        return records.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : records[lhs].id < records[rhs].id
+        }.map { records[$0] }
     }
 }
