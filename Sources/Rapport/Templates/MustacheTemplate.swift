@@ -1,18 +1,23 @@
 /// A parsed Mustache template: the spec's interpolation, sections, inverted sections,
 /// comments, partials, set delimiters and inheritance (`{{<layout}}` with `{{$block}}`).
 /// Parsed once; rendering walks the tree and appends bytes, with no lookups by type.
-struct MustacheTemplate: Sendable {
-    let nodes: [MustacheNode]
+/// Safe to share between threads: its nodes are written when it is parsed and only read after.
+struct MustacheTemplate: @unchecked Sendable {
+    /// The nodes, in memory that `storage` owns.
+    let nodes: UnsafeBufferPointer<MustacheNode>
+    private let storage: MustacheStorage
 
     init(string: String) throws(MustacheError) {
         var parser = MustacheParser(Array(string.utf8))
-        nodes = try parser.parse()
+        let parsed = try parser.parse()
+        storage = MustacheStorage()
+        nodes = storage.freeze(parsed)
     }
 
     /// Renders with `value` as the context; partials and layouts come from `library`.
     func render(_ value: MustacheValue, library: MustacheLibrary = MustacheLibrary()) -> String {
         var renderer = MustacheRenderer(library: library, root: value)
-        renderer.render(nodes)
+        withExtendedLifetime(storage) { renderer.render(nodes) }
         return String(decoding: renderer.output, as: UTF8.self)
     }
 }
@@ -48,7 +53,7 @@ struct MustacheLibrary: Sendable {
     func renderBytes(_ value: MustacheValue, withTemplate name: String) -> [UInt8]? {
         guard let template = template(named: name) else { return nil }
         var renderer = MustacheRenderer(library: self, root: value)
-        renderer.render(template.nodes)
+        renderer.render(template)
         return renderer.output
     }
 }
@@ -77,28 +82,83 @@ struct MustacheError: Error, Equatable {
     var column: Int
 }
 
-enum MustacheNode: Sendable {
-    case text([UInt8])
+/// A node of a parsed template. Its text, names and children are in memory of the
+/// template's own (`MustacheStorage`), so walking the nodes copies no array and counts no
+/// reference: that counting was the largest part of rendering.
+enum MustacheNode: @unchecked Sendable {
+    case text(UnsafeBufferPointer<UInt8>)
     case variable(MustachePath, escaped: Bool)
-    case section(MustachePath, [MustacheNode], inverted: Bool)
-    case partial(String, indent: [UInt8])
+    case section(MustachePath, UnsafeBufferPointer<MustacheNode>, inverted: Bool)
+    case partial(String, indent: UnsafeBufferPointer<UInt8>)
     /// The blocks in the order defined; the first definition of a name counts.
-    case layout(String, blocks: [MustacheBlock], indent: [UInt8])
-    case block(String, [MustacheNode])
+    case layout(String, blocks: UnsafeBufferPointer<MustacheBlock>, indent: UnsafeBufferPointer<UInt8>)
+    case block(String, UnsafeBufferPointer<MustacheNode>)
 }
 
 /// A block's name and its nodes, as defined inside `{{<layout}}`.
-struct MustacheBlock: Sendable {
+struct MustacheBlock: @unchecked Sendable {
     var name: String
-    var nodes: [MustacheNode]
+    var nodes: UnsafeBufferPointer<MustacheNode>
 }
 
-/// A dotted name split once at parse time; empty for the implicit iterator `{{.}}`.
-struct MustachePath: Sendable {
-    var parts: [String]
+/// A dotted name split once at parse time; no parts for the implicit iterator `{{.}}`.
+struct MustachePath: @unchecked Sendable {
+    var parts: UnsafeBufferPointer<String>
 
-    init(_ name: String) {
-        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    static func parts(_ name: String) -> [String] {
+        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// A template as the parser builds it, before it is moved into `MustacheStorage`.
+private enum ParsedNode {
+    case text([UInt8])
+    case variable([String], escaped: Bool)
+    case section([String], [ParsedNode], inverted: Bool)
+    case partial(String, indent: [UInt8])
+    case layout(String, blocks: [(name: String, nodes: [ParsedNode])], indent: [UInt8])
+    case block(String, [ParsedNode])
+}
+
+/// The memory of one template's nodes, written once when it is parsed and freed with it.
+private final class MustacheStorage: @unchecked Sendable {
+    private var bytes: [UnsafeMutableBufferPointer<UInt8>] = []
+    private var strings: [UnsafeMutableBufferPointer<String>] = []
+    private var nodes: [UnsafeMutableBufferPointer<MustacheNode>] = []
+    private var blocks: [UnsafeMutableBufferPointer<MustacheBlock>] = []
+
+    deinit {
+        for buffer in bytes { buffer.deallocate() }
+        for buffer in strings { _ = buffer.deinitialize(); buffer.deallocate() }
+        for buffer in nodes { _ = buffer.deinitialize(); buffer.deallocate() }
+        for buffer in blocks { _ = buffer.deinitialize(); buffer.deallocate() }
+    }
+
+    func freeze(_ parsed: [ParsedNode]) -> UnsafeBufferPointer<MustacheNode> {
+        keep(parsed.map(freeze), in: &nodes)
+    }
+
+    private func freeze(_ node: ParsedNode) -> MustacheNode {
+        switch node {
+        case .text(let text): .text(keep(text, in: &bytes))
+        case .variable(let parts, let escaped): .variable(MustachePath(parts: keep(parts, in: &strings)), escaped: escaped)
+        case .section(let parts, let children, let inverted):
+            .section(MustachePath(parts: keep(parts, in: &strings)), freeze(children), inverted: inverted)
+        case .partial(let name, let indent): .partial(name, indent: keep(indent, in: &bytes))
+        case .layout(let name, let blockList, let indent):
+            .layout(
+                name, blocks: keep(blockList.map { MustacheBlock(name: $0.name, nodes: freeze($0.nodes)) }, in: &blocks),
+                indent: keep(indent, in: &bytes))
+        case .block(let name, let children): .block(name, freeze(children))
+        }
+    }
+
+    /// A copy of `elements` in memory this storage frees.
+    private func keep<Element>(_ elements: [Element], in list: inout [UnsafeMutableBufferPointer<Element>]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+        _ = buffer.initialize(from: elements)
+        list.append(buffer)
+        return UnsafeBufferPointer(buffer)
     }
 }
 
@@ -134,10 +194,10 @@ private struct MustacheParser {
     /// An open section, layout or block and what was parsed inside it so far.
     private struct Frame {
         var tag: Tag
-        var nodes: [MustacheNode] = []
+        var nodes: [ParsedNode] = []
     }
 
-    mutating func parse() throws(MustacheError) -> [MustacheNode] {
+    mutating func parse() throws(MustacheError) -> [ParsedNode] {
         var frames = [Frame(tag: Tag(kind: .section, name: "", line: 1, column: 1))]
         var text: [UInt8] = []
 
@@ -179,7 +239,7 @@ private struct MustacheParser {
                 throw MustacheError(kind: .pragma, line: tag.line, column: tag.column)
             case .variable, .unescaped:
                 try checkInsideLayout(frames, tag)
-                frames[frames.count - 1].nodes.append(.variable(MustachePath(tag.name), escaped: tag.kind == .variable))
+                frames[frames.count - 1].nodes.append(.variable(MustachePath.parts(tag.name), escaped: tag.kind == .variable))
             case .partial:
                 try checkInsideLayout(frames, tag)
                 frames[frames.count - 1].nodes.append(.partial(tag.name, indent: tag.indent))
@@ -197,16 +257,16 @@ private struct MustacheParser {
                     throw MustacheError(
                         kind: .closedWithWrongName(opened: frame.tag.name, closed: tag.name), line: tag.line, column: tag.column)
                 }
-                let node: MustacheNode
+                let node: ParsedNode
                 switch frame.tag.kind {
                 case .layout:
-                    var blocks: [MustacheBlock] = []
+                    var blocks: [(name: String, nodes: [ParsedNode])] = []
                     for case .block(let name, let nodes) in frame.nodes where !blocks.contains(where: { $0.name == name }) {
-                        blocks.append(MustacheBlock(name: name, nodes: nodes))
+                        blocks.append((name, nodes))
                     }
                     node = .layout(frame.tag.name, blocks: blocks, indent: frame.tag.indent)
                 case .block: node = .block(frame.tag.name, frame.nodes)
-                default: node = .section(MustachePath(frame.tag.name), frame.nodes, inverted: frame.tag.kind == .inverted)
+                default: node = .section(MustachePath.parts(frame.tag.name), frame.nodes, inverted: frame.tag.kind == .inverted)
                 }
                 frames[frames.count - 1].nodes.append(node)
             }
@@ -370,7 +430,12 @@ private struct MustacheRenderer {
         output.reserveCapacity(16_384)
     }
 
-    mutating func render(_ nodes: [MustacheNode]) {
+    /// Renders `template`, which is kept alive while its nodes are read.
+    mutating func render(_ template: MustacheTemplate) {
+        withExtendedLifetime(template) { render(template.nodes) }
+    }
+
+    mutating func render(_ nodes: UnsafeBufferPointer<MustacheNode>) {
         for node in nodes {
             switch node {
             case .text(let bytes):
@@ -421,11 +486,11 @@ private struct MustacheRenderer {
                 guard depth < Self.maximumDepth, let template = library.template(named: name) else { continue }
                 let saved = indent
                 if !partialIndent.isEmpty {
-                    indent += partialIndent
+                    indent.append(contentsOf: partialIndent)
                     indentPending = true
                 }
                 depth += 1
-                render(template.nodes)
+                render(template)
                 depth -= 1
                 indent = saved
             case .layout(let name, let overrides, let layoutIndent):
@@ -433,11 +498,13 @@ private struct MustacheRenderer {
                 let saved = (blocks.count, indent)
                 blocks.append(contentsOf: overrides)
                 if !layoutIndent.isEmpty {
-                    indent += layoutIndent
+                    indent.append(contentsOf: layoutIndent)
                     indentPending = true
                 }
                 depth += 1
-                render(template.nodes)
+                // The overrides' nodes belong to a template that includes this one, which
+                // is kept alive further up.
+                render(template)
                 depth -= 1
                 blocks.removeSubrange(saved.0...)
                 indent = saved.1
@@ -448,7 +515,7 @@ private struct MustacheRenderer {
     }
 
     /// Text with the partials' indentation at the start of each line it writes on.
-    private mutating func appendIndented(_ bytes: [UInt8]) {
+    private mutating func appendIndented(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         while start < bytes.count {
             if indentPending {
