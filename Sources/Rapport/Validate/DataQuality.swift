@@ -11,13 +11,17 @@ struct DataQuality {
     }
 
     struct StaleNote {
-        var record: CustomerRecord
+        /// The customer's position in `records`.
+        var customer: Int
         var newestVisit: CalendarDay?
     }
 
+    /// The records checked; the lists below hold positions in it, as a list can name most
+    /// customers and a record is large to copy.
+    var records: [CustomerRecord]
     var duplicates: [Duplicate] = []
-    var missingPreferredName: [CustomerRecord] = []
-    var missingBirthday: [CustomerRecord] = []
+    var missingPreferredName: [Int] = []
+    var missingBirthday: [Int] = []
     var staleNotes: [StaleNote] = []
 
     /// `duplicates`: what `findDuplicates(records)` found, when it has already been run.
@@ -25,14 +29,15 @@ struct DataQuality {
         records: [CustomerRecord], notes: [String: CustomerNote], today: CalendarDay, staleNoteDays: Int,
         duplicates: [Duplicate]? = nil
     ) {
+        self.records = records
         self.duplicates = duplicates ?? Self.findDuplicates(records)
-        missingPreferredName = records.filter { $0.preferredName.isEmpty }
-        missingBirthday = records.filter { $0.birthday == nil }
-        for record in records {
+        missingPreferredName = records.indices.filter { records[$0].preferredName.isEmpty }
+        missingBirthday = records.indices.filter { records[$0].birthday == nil }
+        for (index, record) in records.enumerated() {
             guard let note = notes[record.id] else { continue }
             let newest = note.visits.first?.date
             if newest.map({ $0.days(until: today) > staleNoteDays }) ?? true {
-                staleNotes.append(StaleNote(record: record, newestVisit: newest))
+                staleNotes.append(StaleNote(customer: index, newestVisit: newest))
             }
         }
     }

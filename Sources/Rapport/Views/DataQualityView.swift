@@ -17,13 +17,13 @@ struct DataQualityView {
             "duplicates",
             report.duplicates.map { ["first": person($0.first), "second": person($0.second), "reason": .text($0.reason)] })
         // These lists can name most customers: their items are made as the page reaches them.
-        let (missingPreferredName, missingBirthday) = (report.missingPreferredName, report.missingBirthday)
-        context.setList("missing_preferred_name", count: missingPreferredName.count) { person(missingPreferredName[$0]) }
-        context.setList("missing_birthday", count: missingBirthday.count) { person(missingBirthday[$0]) }
+        let (records, missingPreferredName, missingBirthday) = (report.records, report.missingPreferredName, report.missingBirthday)
+        context.setList("missing_preferred_name", count: missingPreferredName.count) { person(records[missingPreferredName[$0]]) }
+        context.setList("missing_birthday", count: missingBirthday.count) { person(records[missingBirthday[$0]]) }
         let staleNotes = report.staleNotes
         context.setList("stale_notes", count: staleNotes.count) { index in
             let stale = staleNotes[index]
-            var item = ViewContext(person(stale.record))
+            var item = ViewContext(person(records[stale.customer]))
             item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
             item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
             return item.mustacheValue
