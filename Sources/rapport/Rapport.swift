@@ -101,7 +101,8 @@ struct Build: ParsableCommand {
                 } else {
                     print(
                         "Built \(counted(site.fileCount, "file")) (\(counted(site.customerCount, "customer")), \(counted(site.letterCount, "letter"))) in \(seconds) s: "
-                            + "\(site.writtenCount) written, \(site.fileCount - site.writtenCount) unchanged.")
+                            + "\(site.writtenCount) written, \(site.fileCount - site.writtenCount) unchanged"
+                            + (site.keptCustomerCount > 0 ? " (\(counted(site.keptCustomerCount, "customer")) not rendered again: nothing of theirs changed)." : "."))
                 }
                 print("Open \(site.output.appendingPathComponent("index.html").path)")
             }

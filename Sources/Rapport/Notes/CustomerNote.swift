@@ -37,6 +37,9 @@ public struct CustomerNote: Sendable {
     /// Letter name → this customer's own text for it (a `## Letter: NAME` section), with
     /// the number of lines before it in the file, for diagnostics.
     public var letterTexts: [String: (source: String, lineOffset: Int, location: SourceLocation)] = [:]
+    /// A hash of the file's name and bytes: equal hashes, with the same config, make the
+    /// same note. Nil for a note made some other way.
+    var sourceHash: UInt64?
 
     /// The talking points still current on `day`.
     public func askAbout(on day: CalendarDay) -> [TalkingPoint] { askAbout.filter { $0.isCurrent(on: day) } }

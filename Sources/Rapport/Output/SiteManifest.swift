@@ -12,9 +12,12 @@ struct SiteManifest: Sendable {
         var contentHash: UInt64
         var size: Int
         var modified: timespec
+        /// The key of the customer whose page this is (`PageRenderer.customerKey`): what
+        /// the page was made from. Nil for the site-wide pages.
+        var source: UInt64? = nil
 
         static func == (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.contentHash == rhs.contentHash && lhs.size == rhs.size
+            lhs.contentHash == rhs.contentHash && lhs.size == rhs.size && lhs.source == rhs.source
                 && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
         }
     }
@@ -57,12 +60,18 @@ struct SiteManifest: Sendable {
                     guard !warnings.isEmpty else { return nil }
                     warnings[warnings.count - 1].notes.append(.init(location: location, message: message))
                 }
-            case "file" where fields.count == 6:
+            case "file" where fields.count == 6 || fields.count == 7:
                 guard let hash = Self.number(fields[2], radix: 16), let size = Self.number(fields[3], radix: 10),
                     let seconds = Self.number(fields[4], radix: 10), let nanoseconds = Self.number(fields[5], radix: 10)
                 else { return nil }
+                var source: UInt64?
+                if fields.count == 7 {
+                    guard let value = Self.number(fields[6], radix: 16) else { return nil }
+                    source = value
+                }
                 files[String(decoding: fields[1], as: UTF8.self)] = Entry(
-                    contentHash: hash, size: Int(size), modified: timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds)))
+                    contentHash: hash, size: Int(size), modified: timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds)),
+                    source: source)
             default:
                 return nil
             }
@@ -89,7 +98,9 @@ struct SiteManifest: Sendable {
         where !path.utf8.contains(tab) && !path.utf8.contains(UInt8(ascii: "\n")) {
             bytes.append(contentsOf: "file\t".utf8)
             bytes.append(contentsOf: path.utf8)
-            for field in [String(entry.contentHash, radix: 16), String(entry.size), String(entry.modified.tv_sec), String(entry.modified.tv_nsec)] {
+            var fields = [String(entry.contentHash, radix: 16), String(entry.size), String(entry.modified.tv_sec), String(entry.modified.tv_nsec)]
+            if let source = entry.source { fields.append(String(source, radix: 16)) }
+            for field in fields {
                 bytes.append(tab)
                 bytes.append(contentsOf: field.utf8)
             }

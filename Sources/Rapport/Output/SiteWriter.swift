@@ -286,21 +286,49 @@ final class StagedSite: @unchecked Sendable {
     }
 
     /// Puts `file` in the new site; its manifest entry, and whether it had to be written.
-    func put(_ file: OutputFile) throws -> (entry: SiteManifest.Entry, written: Bool) {
+    /// `source` is the key of the customer whose page it is, kept in the manifest.
+    func put(_ file: OutputFile, source: UInt64? = nil) throws -> (entry: SiteManifest.Entry, written: Bool) {
         let hash = StableHash.of(file.contents)
         let target = stagingPath + "/" + file.path
-        if let old = previous?.files[file.path], old.contentHash == hash, old.size == file.contents.count {
-            // Link the current file only if it is still what the last build wrote.
-            let source = outputPath + "/" + file.path
-            var status = stat()
-            if lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == old.size,
-                status.st_mtim.tv_sec == old.modified.tv_sec, status.st_mtim.tv_nsec == old.modified.tv_nsec
-            {
-                if try Self.withFolders(for: target, { link(source, target) }) == 0 { return (old, false) }
-            }
+        if let old = previous?.files[file.path], old.contentHash == hash, old.size == file.contents.count, isAsLeft(file.path, old) {
+            var entry = old
+            entry.source = source
+            if try Self.withFolders(for: target, { link(outputPath + "/" + file.path, target) }) == 0 { return (entry, false) }
         }
         let modified = try Self.write(target, file.contents)
-        return (SiteManifest.Entry(contentHash: hash, size: file.contents.count, modified: modified), true)
+        return (SiteManifest.Entry(contentHash: hash, size: file.contents.count, modified: modified, source: source), true)
+    }
+
+    /// Links a customer's pages from the current site without rendering them, when the
+    /// last build made each of them from the same inputs (`source`, the customer's key)
+    /// and they are still as it left them; their entries. Nil, with nothing linked, when
+    /// any of them cannot be kept.
+    func keep(_ paths: [String], source: UInt64) -> [(path: String, entry: SiteManifest.Entry)]? {
+        guard let previous else { return nil }
+        var kept: [(path: String, entry: SiteManifest.Entry)] = []
+        for path in paths {
+            guard let old = previous.files[path], old.source == source, isAsLeft(path, old) else { return nil }
+            kept.append((path, old))
+        }
+        var linked: [String] = []
+        for (path, _) in kept {
+            let target = stagingPath + "/" + path
+            guard (try? Self.withFolders(for: target, { link(outputPath + "/" + path, target) })) == 0 else {
+                // The pages will be written: a link left here would be written through,
+                // into the current site's file.
+                for done in linked { unlink(done) }
+                return nil
+            }
+            linked.append(target)
+        }
+        return kept
+    }
+
+    /// Whether the current site's file at `path` is still what the last build wrote there.
+    private func isAsLeft(_ path: String, _ entry: SiteManifest.Entry) -> Bool {
+        var status = stat()
+        return lstat(outputPath + "/" + path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) == entry.size
+            && status.st_mtim.tv_sec == entry.modified.tv_sec && status.st_mtim.tv_nsec == entry.modified.tv_nsec
     }
 
     func finish(_ manifest: SiteManifest) throws(SiteWriter.Failure) {

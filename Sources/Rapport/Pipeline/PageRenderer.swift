@@ -10,10 +10,14 @@ struct PageRenderer: Sendable {
     let records: [CustomerRecord]
     private let slugs: [String: String]
     private let letterSlugs: [String: String]
+    /// What every customer's pages are made from (`SiteInputs.sharedFingerprint`), when
+    /// known: with it each customer's pages get a key (`customerKey`).
+    private let sharedKey: UInt64?
 
-    init(_ site: LoadedSite, context: SiteContext) {
+    init(_ site: LoadedSite, context: SiteContext, sharedKey: UInt64? = nil) {
         self.site = site
         self.context = context
+        self.sharedKey = sharedKey
         records = DirectoryView.sorted(site.records)
         slugs = Slug.slugs(for: site.records.map(\.id))
         letterSlugs = Slug.slugs(for: site.letters.map(\.name))
@@ -40,32 +44,67 @@ struct PageRenderer: Sendable {
 
     /// `body` applied to the site pages and to each customer's pages, rendered on every
     /// core: the site pages first, as they take longest, then the customers in directory
-    /// order. `progress` is called after each customer.
+    /// order. `body` also gets the customer's key (nil for the site pages). When `keep`
+    /// is given, a customer with a key is first offered to it, with the paths of their
+    /// pages: what it returns stands for them, and they are rendered only when it returns
+    /// nil. `progress` is called after each customer.
     func parallelMap<Result: Sendable>(
-        warnings: [Diagnostic], progress: (@Sendable () -> Void)? = nil, _ body: @Sendable ([OutputFile]) -> Result
+        warnings: [Diagnostic], progress: (@Sendable () -> Void)? = nil,
+        keep: (@Sendable (_ paths: [String], _ key: UInt64) -> Result?)? = nil,
+        _ body: @Sendable (_ files: [OutputFile], _ key: UInt64?) -> Result
     ) -> [Result] {
         Array(0...records.count).parallelMap { index in
-            guard index > 0 else { return body(sitePages(warnings: warnings)) }
+            guard index > 0 else { return body(sitePages(warnings: warnings), nil) }
             defer { progress?() }
-            return body(customerPages(records[index - 1]))
+            let record = records[index - 1]
+            let key = customerKey(record)
+            if let keep, let key, let kept = keep(customerPaths(record), key) { return kept }
+            return body(customerPages(record), key)
         }
+    }
+
+    /// The paths of a customer's card and letter pages, in the order `customerPages` makes them.
+    func customerPaths(_ record: CustomerRecord) -> [String] {
+        let slug = slugs[record.id]!
+        return ["customers/\(slug).html"] + site.letters.map { "letters/\(letterSlugs[$0.name]!)/\(slug).html" }
+    }
+
+    /// A hash of everything a customer's pages are made from: what all pages share, the
+    /// record's row, the note's file, the appointments and where the pages go. Nil when
+    /// one of these is not known, and the pages must be rendered.
+    func customerKey(_ record: CustomerRecord) -> UInt64? {
+        guard let sharedKey, let recordHash = record.sourceHash else { return nil }
+        var hash = StableHash()
+        hash.combine(Int(bitPattern: UInt(sharedKey)))
+        hash.combine(Int(bitPattern: UInt(recordHash)))
+        if let note = site.notes[record.id] {
+            guard let noteHash = note.sourceHash else { return nil }
+            hash.combine(Int(bitPattern: UInt(noteHash)))
+        } else {
+            hash.combine(-1)
+        }
+        let appointments = site.appointments[record.id] ?? []
+        hash.combine(appointments.count)
+        for appointment in appointments {
+            for field in [appointment.date.description, appointment.time, appointment.service, appointment.staff] { hash.combine(field) }
+        }
+        for path in customerPaths(record) { hash.combine(path) }
+        return hash.value
     }
 
     /// One customer's card and their page of each letter.
     func customerPages(_ record: CustomerRecord) -> [OutputFile] {
+        let paths = customerPaths(record)
         let slug = slugs[record.id]!
         let letterLinks = site.letters.map { letter in
             (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")
         }
         let card = CardView(
             record: record, note: site.notes[record.id], appointments: site.appointments[record.id] ?? [], letters: letterLinks)
-        var pages = [OutputFile(path: "customers/\(slug).html", contents: site.templates.renderBytes(card.context(in: context), with: "card"))]
-        for letter in site.letters {
+        var pages = [OutputFile(path: paths[0], contents: site.templates.renderBytes(card.context(in: context), with: "card"))]
+        for (letter, path) in zip(site.letters, paths.dropFirst()) {
             let view = site.letterView(letter, for: record, on: context.today)
-            pages.append(
-                OutputFile(
-                    path: "letters/\(letterSlugs[letter.name]!)/\(slug).html",
-                    contents: site.templates.renderBytes(view.context(in: context), with: "letter")))
+            pages.append(OutputFile(path: path, contents: site.templates.renderBytes(view.context(in: context), with: "letter")))
         }
         return pages
     }
@@ -79,4 +118,7 @@ final class ProgressCounter: Sendable {
     func increment() -> Int {
         count.add(1, ordering: .relaxed).newValue
     }
+
+    /// The count so far.
+    var value: Int { count.load(ordering: .relaxed) }
 }

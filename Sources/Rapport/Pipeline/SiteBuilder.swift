@@ -45,6 +45,9 @@ public struct BuildReport: Sendable {
     public var writtenCount: Int
     /// True when no input had changed since the last build, so nothing was done.
     public var upToDate: Bool
+    /// Customers whose pages were kept from the last build without being rendered again,
+    /// as nothing they are made from had changed.
+    public var keptCustomerCount = 0
 }
 
 /// The build, top to bottom: load the config, records, notes, schedule, letters and
@@ -70,7 +73,7 @@ public struct SiteBuilder: Sendable {
     /// Loads, checks and renders every page, keeping none (`rapport check`): the number of pages.
     public func check() throws(BuildFailure) -> BuildReport {
         let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
-        let counts = pages.parallelMap(warnings: warnings) { $0.count }
+        let counts = pages.parallelMap(warnings: warnings) { files, _ in files.count }
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
             fileCount: counts.reduce(0, +), writtenCount: 0, upToDate: false)
@@ -83,6 +86,7 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> BuildReport {
         let inputs = SiteInputs(siteDirectory: options.siteDirectory)
         let fingerprint = inputs.fingerprint(context: buildContext)
+        let sharedKey = inputs.sharedFingerprint(context: buildContext)
         var configDiagnostics = Diagnostics()
         let config = loadConfig(inputs, &configDiagnostics)
         let writer = SiteWriter(output: outputFolder(config), siteDirectory: options.siteDirectory)
@@ -93,7 +97,7 @@ public struct SiteBuilder: Sendable {
                 fileCount: previous.files.count, writtenCount: 0, upToDate: true)
         }
 
-        let (site, pages, warnings, _) = try prepare(consume inputs)
+        let (site, pages, warnings, _) = try prepare(consume inputs, sharedKey: sharedKey)
         let failure = { (error: Error) in
             let failure = error as? SiteWriter.Failure ?? .io(writer.staging.path, reason: SiteWriter.reason(error))
             return BuildFailure(warnings + [.error(SourceLocation(path: writer.output.path), failure.description)])
@@ -107,11 +111,20 @@ public struct SiteBuilder: Sendable {
         let total = pages.records.count
         let progress = options.progress
         let done = ProgressCounter()
-        let results = pages.parallelMap(warnings: warnings, progress: { progress?(done.increment(), total) }) {
-            files -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
+        let kept = ProgressCounter()
+        // A customer whose record, note and appointments are as in the last build, with the
+        // same config, letters, templates and day, keeps their pages without rendering them.
+        let results = pages.parallelMap(
+            warnings: warnings, progress: { progress?(done.increment(), total) },
+            keep: { paths, key -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure>? in
+                guard let pages = staged.keep(paths, source: key) else { return nil }
+                _ = kept.increment()
+                return .success(pages.map { ($0.path, $0.entry, false) })
+            }
+        ) { files, key -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
             do {
                 return .success(try files.map { file in
-                    let (entry, written) = try staged.put(file)
+                    let (entry, written) = try staged.put(file, source: key)
                     return (file.path, entry, written)
                 })
             } catch {
@@ -140,7 +153,7 @@ public struct SiteBuilder: Sendable {
         releaseInBackground((site, pages, results, entries))
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
-            fileCount: entries.count, writtenCount: written, upToDate: false)
+            fileCount: entries.count, writtenCount: written, upToDate: false, keptCustomerCount: kept.value)
     }
 
     /// Lets another thread free what a build loaded and rendered. At 100,000 customers
@@ -165,7 +178,9 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and checks the site, and everything rendering needs; throws every problem
     /// found when one of them is an error.
-    private func prepare(_ inputs: consuming SiteInputs) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
+    private func prepare(
+        _ inputs: consuming SiteInputs, sharedKey: UInt64? = nil
+    ) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
         var diagnostics = Diagnostics()
         let site = load(inputs, &diagnostics)
         let writer = SiteWriter(output: outputFolder(site.config), siteDirectory: options.siteDirectory)
@@ -175,7 +190,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.error(SourceLocation(path: writer.output.path), error.description)
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.all) }
-        let pages = PageRenderer(site, context: SiteContext(config: site.config, today: options.today))
+        let pages = PageRenderer(site, context: SiteContext(config: site.config, today: options.today), sharedKey: sharedKey)
         return (site, pages, diagnostics.warnings, writer)
     }
 
@@ -248,8 +263,14 @@ public struct SiteBuilder: Sendable {
         let loaded = files.parallelMapReleasing { file -> (String, CustomerNote?, Diagnostics) in
             var found = Diagnostics()
             let path = display("content/notes/\(file.name)")
-            let note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
+            var note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
                 loader.loadNote($0, path: path, diagnostics: &found)
+            }
+            if let bytes = file.bytes {
+                var hash = StableHash()
+                hash.combine(file.name)
+                hash.combine(bytes)
+                note?.sourceHash = hash.value
             }
             return (file.name, note, found)
         }

@@ -72,6 +72,17 @@ struct SiteInputs: Sendable {
     /// A hash of every input and of `context` (the day, how paths are shown, the program):
     /// equal fingerprints mean an identical build.
     func fingerprint(context: [String]) -> UInt64 {
+        fingerprint(context: context, customers: true)
+    }
+
+    /// A hash of what every customer's pages are made from: the config, the letters, the
+    /// templates and `context`. With a customer's own record, note and appointments it
+    /// tells a rebuild whether that customer's pages can be kept.
+    func sharedFingerprint(context: [String]) -> UInt64 {
+        fingerprint(context: context, customers: false)
+    }
+
+    private func fingerprint(context: [String], customers includeCustomers: Bool) -> UInt64 {
         var hash = StableHash()
         for item in context { hash.combine(item) }
         func add(_ file: File?) {
@@ -85,9 +96,11 @@ struct SiteInputs: Sendable {
             for file in files ?? [] { add(file) }
         }
         add(config)
-        add(customers)
-        add(schedule)
-        add(notes, "notes")
+        if includeCustomers {
+            add(customers)
+            add(schedule)
+            add(notes, "notes")
+        }
         add(letters, "letters")
         add(templates, "templates")
         return hash.value

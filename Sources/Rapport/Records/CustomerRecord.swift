@@ -42,6 +42,9 @@ public struct CustomerRecord: Sendable {
     public var extra: [(name: String, value: String)] = []
     /// Where the record's row starts.
     public var location: SourceLocation
+    /// A hash of the header and the row the record was made from: equal hashes, with the
+    /// same config, make the same record. Nil for a record made some other way.
+    var sourceHash: UInt64?
 
     public init(id: String, location: SourceLocation) {
         self.id = id

@@ -42,7 +42,8 @@ public struct RecordLoader: Sendable {
                     SourceLocation(path: loader.path, line: last.line, column: last.column),
                     "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.fields.count)")
             }
-            let record = loader.makeRecord(row, columns: columns, diagnostics: &rowDiagnostics)
+            var record = loader.makeRecord(row, columns: columns, diagnostics: &rowDiagnostics)
+            record?.sourceHash = Self.sourceHash(header: header, row: row)
             return (record, loader.fieldLocation(row, columns.standard["id"]!), rowDiagnostics)
         }
         var records: [CustomerRecord] = []
@@ -66,6 +67,16 @@ public struct RecordLoader: Sendable {
             if !rowDiagnostics.hasErrors { records.append(record) } else { rejectedIDs.insert(record.id) }
         }
         return records
+    }
+
+    /// What a record is made from, besides the config: the header's fields and the row's.
+    private static func sourceHash(header: CSVRow, row: CSVRow) -> UInt64 {
+        var hash = StableHash()
+        for fields in [header.fields, row.fields] {
+            hash.combine(fields.count)
+            for field in fields { hash.combine(field.value) }
+        }
+        return hash.value
     }
 
     struct ColumnMap {

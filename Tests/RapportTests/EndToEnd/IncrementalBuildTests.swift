@@ -54,7 +54,9 @@ final class EndToEndIncrementalBuildTests: XCTestCase {
         let again = try TestSupport.run(build, in: site)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.hasPrefix("Built 10 files (2 customers, 1 letter) in "), again.stdout)
-        XCTAssertTrue(again.stdout.contains(" s: 1 written, 9 unchanged.\n"), again.stdout)
+        XCTAssertTrue(
+            again.stdout.contains(" s: 1 written, 9 unchanged (1 customer not rendered again: nothing of theirs changed).\n"),
+            again.stdout)
         // The card is the only page that shows the note; the marker and the manifest start
         // every new site.
         XCTAssertEqual(changedPaths(before, try identities(output)), [".rapport-manifest", ".rapport-site", "customers/c-1.html"])
@@ -92,7 +94,10 @@ final class EndToEndIncrementalBuildTests: XCTestCase {
 
         let again = try TestSupport.run(build, in: site)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains(" s: 1 written, 9 unchanged.\n"), again.stdout)
+        // C-2's inputs did not change, but their card did: it is rendered and written again.
+        XCTAssertTrue(
+            again.stdout.contains(" s: 1 written, 9 unchanged (1 customer not rendered again: nothing of theirs changed).\n"),
+            again.stdout)
         XCTAssertEqual(try Data(contentsOf: card), original)
     }
 
@@ -103,7 +108,9 @@ final class EndToEndIncrementalBuildTests: XCTestCase {
 
         let again = try TestSupport.run(build, in: site)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains(" s: 0 written, 10 unchanged.\n"), again.stdout)
+        XCTAssertTrue(
+            again.stdout.contains(" s: 0 written, 10 unchanged (2 customers not rendered again: nothing of theirs changed).\n"),
+            again.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stray.path))
     }
 
@@ -141,9 +148,54 @@ final class EndToEndIncrementalBuildTests: XCTestCase {
         let files = lines.filter { $0.hasPrefix("file\t") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         XCTAssertEqual(files.map { String($0[1]) }, try TestSupport.snapshot(of: output).keys.filter { $0 != ".rapport-site" }.sorted())
         for fields in files {
-            XCTAssertEqual(fields.count, 6)
+            // A customer's pages also carry the key of what they were made from.
+            let isCustomerPage = fields[1].hasPrefix("customers/") || fields[1].hasPrefix("letters/")
+            XCTAssertEqual(fields.count, isCustomerPage ? 7 : 6, String(fields[1]))
             let size = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(String(fields[1])).path)[.size] as? Int
             XCTAssertEqual(Int(fields[3]), size, String(fields[1]))
+        }
+    }
+
+    /// After each kind of change, a rebuild that keeps the pages of customers whose inputs
+    /// did not change gives the very same site as a build from scratch, and keeps exactly
+    /// the customers it should.
+    func testRebuildsKeepOnlyCustomersWhoseInputsAreUnchanged() throws {
+        let (site, output, _) = try buildTwice("minimal")
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = site.appendingPathComponent(path)
+            try Data(change(try EndToEnd.text(url)).utf8).write(to: url)
+        }
+        let steps: [(String, kept: Int, () throws -> Void)] = [
+            ("a note", 1, { try edit("content/notes/C-1.md") { $0 + "\nAsk about the garden.\n" } }),
+            ("a record's row", 1, { try edit("content/customers.csv") { $0.replacingOccurrences(of: "Coffee", with: "Flat white") } }),
+            ("an appointment", 1, {
+                try edit("content/schedule.csv") { $0 + "2026-12-01,09:30,C-2,Colour,Camille\n" }
+            }),
+            ("the header alone", 0, {
+                // Two column names swapped: no row's text changes, but every record does.
+                try edit("content/customers.csv") { $0.replacingOccurrences(of: "favorite_drink,tags,city", with: "city,tags,favorite_drink") }
+            }),
+            ("a letter", 0, { try edit("content/letters/thank-you.md") { $0 + "\nSee you soon.\n" } }),
+            ("the config", 0, { try edit("rapport.yml") { $0.replacingOccurrences(of: "Test Salon", with: "Test Studio") } }),
+            ("a note removed", 1, { try FileManager.default.removeItem(at: site.appendingPathComponent("content/notes/C-1.md")) }),
+            ("a customer added", 2, { try edit("content/customers.csv") { $0 + "C-3,Alan,Turing,,alan@example.com,,,,,,,,\n" } }),
+        ]
+        for (index, (change, kept, apply)) in steps.enumerated() {
+            try apply()
+            let again = try TestSupport.run(build, in: site)
+            XCTAssertEqual(again.status, 0, "\(change): \(again.stderr)")
+            let count = kept == 1 ? "1 customer" : "\(kept) customers"
+            XCTAssertEqual(
+                again.stdout.contains("(\(count) not rendered again: nothing of theirs changed)."), kept > 0, "\(change): \(again.stdout)")
+            let fresh = try TestSupport.temporaryDirectory(self).appendingPathComponent("fresh-\(index)")
+            let clean = try TestSupport.run(build + ["--out", fresh.path], in: site)
+            XCTAssertEqual(clean.status, 0, "\(change): \(clean.stderr)")
+            let rebuilt = try TestSupport.snapshot(of: output)
+            let expected = try TestSupport.snapshot(of: fresh)
+            XCTAssertEqual(rebuilt.keys.sorted(), expected.keys.sorted(), change)
+            for (path, bytes) in expected where rebuilt[path] != bytes {
+                XCTFail("\(change): \(path) differs from a build from scratch")
+            }
         }
     }
 }

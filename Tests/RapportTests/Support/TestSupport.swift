@@ -126,7 +126,6 @@ enum TestSupport {
         }
     }
 
-    /// Every file under `root` (relative paths, sorted) with its bytes.
     /// Every file under `root` and its bytes; the build manifest aside, which records
     /// modification times and so differs between identical builds (its own tests look at it).
     static func snapshot(of root: URL) throws -> [String: Data] {
