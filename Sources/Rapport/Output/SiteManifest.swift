@@ -90,11 +90,11 @@ struct SiteManifest: Sendable {
             text += "warning\t\(place(warning.location))\t\(Self.escaped(warning.message))\n"
             for note in warning.notes { text += "note\t\(place(note.location))\t\(Self.escaped(note.message))\n" }
         }
-        // A line per page: put together as bytes, in the paths' byte order.
+        // A line per page, put together as bytes.
         var bytes = Array(text.utf8)
         bytes.reserveCapacity(bytes.count + files.count * 96)
         let tab = UInt8(ascii: "\t")
-        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+        for (path, entry) in files.sorted(by: { $0.key < $1.key })
         where !path.utf8.contains(tab) && !path.utf8.contains(UInt8(ascii: "\n")) {
             bytes.append(contentsOf: "file\t".utf8)
             bytes.append(contentsOf: path.utf8)
