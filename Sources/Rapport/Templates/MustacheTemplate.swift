@@ -16,9 +16,14 @@ struct MustacheTemplate: @unchecked Sendable {
 
     /// Renders with `value` as the context; partials and layouts come from `library`.
     func render(_ value: MustacheValue, library: MustacheLibrary = MustacheLibrary()) -> String {
+        String(decoding: renderBytes(value, library: library), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes.
+    func renderBytes(_ value: MustacheValue, library: MustacheLibrary = MustacheLibrary()) -> [UInt8] {
         var renderer = MustacheRenderer(library: library, root: value)
         withExtendedLifetime(storage) { renderer.render(nodes) }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 

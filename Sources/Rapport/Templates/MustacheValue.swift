@@ -53,11 +53,13 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The value of `key`; setting nil removes it, setting a key again replaces its value.
     subscript(key: String) -> MustacheValue? {
         get {
-            // By index, from the end: the last setting wins, and no member is copied on the way.
+            // By index, from the end: the last setting wins, and no member is copied on the
+            // way. Most names differ in length, which is quicker to compare than their text.
+            let length = key.utf8.count
             var index = members.endIndex
             while index > members.startIndex {
                 index -= 1
-                if members[index].key == key { return members[index].value }
+                if members[index].key.utf8.count == length, members[index].key == key { return members[index].value }
             }
             return nil
         }

@@ -9,7 +9,8 @@ struct CardView {
 
     func context(in site: SiteContext) -> MustacheValue {
         let style = site.dateStyle
-        var customer = ViewContext()
+        // Room for every key below, set once each: the list is not grown as it fills.
+        var customer = ViewContext(capacity: 64)
         customer["id"] = record.id
         customer["display_name"] = record.displayName
         customer["full_name"] = record.fullName

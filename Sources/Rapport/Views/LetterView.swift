@@ -106,7 +106,7 @@ struct LetterView {
             "is_\(letter.kind.rawValue)": true,
             "paper": ["id": letter.paper.id, "name": letter.paper.name],
             "title": letter.title, "greeting": letter.greeting, "closing": letter.closing,
-            "body_html": Self.droppingEmptyParagraphs(body.render(recipient.mergeContext(in: site, letter: letter.name))),
+            "body_html": Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name))),
             "recipient": ViewContext([
                 "preferred_name": recipient.preferredName, "full_name": recipient.fullName,
                 "address_lines": recipient.addressLines,
@@ -116,25 +116,16 @@ struct LetterView {
 
     /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)
     /// would print as a gap: leave it out.
-    static func droppingEmptyParagraphs(_ html: String) -> String {
-        // On bytes: this runs for every letter of every customer.
-        let bytes = Array(html.utf8)
-        var kept: [UInt8] = []
-        kept.reserveCapacity(bytes.count)
-        var dropped = false
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if line.starts(with: "<p>".utf8) && line.reversed().starts(with: ">p/<".utf8)
+    static func droppingEmptyParagraphs(_ bytes: [UInt8]) -> String {
+        // On bytes, copied only when a paragraph is dropped: this runs for every letter of
+        // every customer.
+        func isEmptyParagraph(_ line: ArraySlice<UInt8>) -> Bool {
+            line.starts(with: "<p>".utf8) && line.reversed().starts(with: ">p/<".utf8)
                 && String(decoding: line.dropFirst(3).dropLast(4), as: UTF8.self).allSatisfy({ $0 == " " || $0 == "\u{A0}" })
-            {
-                dropped = true
-                continue
-            }
-            kept.append(contentsOf: line)
-            kept.append(UInt8(ascii: "\n"))
         }
-        guard dropped else { return html }
-        kept.removeLast()
-        return String(decoding: kept, as: UTF8.self)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.contains(where: isEmptyParagraph) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: Array(lines.filter { !isEmptyParagraph($0) }.joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)
     }
 
     /// The context of one envelope of the `envelopes` document.

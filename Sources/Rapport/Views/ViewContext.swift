@@ -10,6 +10,11 @@ struct ViewContext {
         for (key, value) in values { self[key] = value }
     }
 
+    /// An empty context with room for `capacity` keys.
+    init(capacity: Int) {
+        values.reserveCapacity(capacity)
+    }
+
     /// Continues an object built elsewhere.
     init(_ object: MustacheValue) {
         if case .object(let values) = object { self.values = values }

@@ -155,4 +155,13 @@ final class LetterOptionsTests: XCTestCase {
             "DL 624x312", "C5 649x459", "C6 459x323", "US10 684x297", "A9 630x414", "A6-envelope 468x342",
         ])
     }
+
+    func testParagraphsLeftEmptyByASectionAreDropped() {
+        func dropping(_ html: String) -> String { LetterView.droppingEmptyParagraphs(Array(html.utf8)) }
+        XCTAssertEqual(dropping("<p>Dear Ada,</p>\n<p> </p>\n<p>Thank you.</p>"), "<p>Dear Ada,</p>\n<p>Thank you.</p>")
+        XCTAssertEqual(dropping("<p>\u{A0}</p>\n<p>Hi</p>\n"), "<p>Hi</p>\n")
+        XCTAssertEqual(dropping("<p>Hi</p>\n<p>x</p>"), "<p>Hi</p>\n<p>x</p>")
+        XCTAssertEqual(dropping("<p></p>"), "")
+        XCTAssertEqual(dropping(""), "")
+    }
 }
