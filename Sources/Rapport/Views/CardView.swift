@@ -23,15 +23,15 @@ struct CardView {
         customer.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
         customer["customer_since"] = record.customerSince?.context(style)
         if let lastVisit = record.lastVisit {
-            var visit = ViewContext(lastVisit.context(style))
+            var visit = ViewContext(continuing: lastVisit.context(style))
             visit["ago"] = Self.ago(days: lastVisit.days(until: site.today))
             customer["last_visit"] = visit
         }
         customer["visits"] = record.visits.map(String.init)
         customer["birthday"] = record.birthday.map { Self.recurring($0, in: site) }
         customer["anniversary"] = record.anniversary.map { Self.recurring($0, in: site) }
-        customer.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue })
-        customer.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue })
+        customer.setList("children", record.children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue })
+        customer.setList("pets", record.pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue })
         customer["has_family"] = !record.children.isEmpty || !record.pets.isEmpty
         var favorites: [MustacheValue] = []
         if !record.favoriteDrink.isEmpty { favorites.append(["label": "Usual drink", "value": .text(record.favoriteDrink)]) }
@@ -49,8 +49,8 @@ struct CardView {
             "follow_ups",
             (note?.followUps ?? []).sorted { $0.date < $1.date }.map { followUp in
                 ViewContext([
-                    "date": followUp.date.context(style), "item_html": followUp.html,
-                    "overdue": followUp.date < site.today,
+                    "date": followUp.date.context(style), "item_html": .text(followUp.html),
+                    "overdue": .flag(followUp.date < site.today),
                 ]).mustacheValue
             })
         customer["notes_html"] = note?.html
@@ -59,16 +59,16 @@ struct CardView {
             "visit_log",
             (note?.visits ?? []).map { visit in
                 ViewContext([
-                    "date": visit.date.context(style), "title_html": visit.titleHTML,
-                    "has_title": !visit.titleHTML.isEmpty, "body_html": visit.html,
+                    "date": visit.date.context(style), "title_html": .text(visit.titleHTML),
+                    "has_title": .flag(!visit.titleHTML.isEmpty), "body_html": .text(visit.html),
                 ]).mustacheValue
             })
         customer.setList(
             "appointments",
             appointments.filter { $0.date >= site.today }.map { appointment in
                 ViewContext([
-                    "date": appointment.date.context(style), "time": appointment.time,
-                    "service": appointment.service, "staff": appointment.staff,
+                    "date": appointment.date.context(style), "time": .text(appointment.time),
+                    "service": .text(appointment.service), "staff": .text(appointment.staff),
                 ]).mustacheValue
             })
         customer.setList("letters", letters.map { ["title": .text($0.title), "href": .text($0.href)] as MustacheValue })
@@ -88,7 +88,7 @@ struct CardView {
         } else {
             text = site.dateStyle.format(month: date.month, day: date.day)
         }
-        var context = ViewContext(["date": text, "in_days": days, "soon": days <= site.config.soonDays])
+        var context = ViewContext(["date": .text(text), "in_days": .text(String(days)), "soon": .flag(days <= site.config.soonDays)])
         context["in_words"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
         return context.mustacheValue
     }

@@ -116,8 +116,8 @@ struct ComingUpView {
     /// Who someone is, for a line of the sheet: name, how to say it, link to the card.
     private func person(_ record: CustomerRecord) -> ViewContext {
         ViewContext([
-            "display_name": record.displayName, "full_name": record.fullName, "pronunciation": record.pronunciation,
-            "href": cardLinks[record.id] ?? "",
+            "display_name": .text(record.displayName), "full_name": .text(record.fullName),
+            "pronunciation": .text(record.pronunciation), "href": .text(cardLinks[record.id] ?? ""),
         ])
     }
 
@@ -127,8 +127,8 @@ struct ComingUpView {
         item["time"] = appointment.time
         item["service"] = appointment.service
         item["staff"] = appointment.staff
-        item.setList("children", record.children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue })
-        item.setList("pets", record.pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue })
+        item.setList("children", record.children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue })
+        item.setList("pets", record.pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue })
         item["favorite_drink"] = record.favoriteDrink
         let note = notes[record.id]
         item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": .text($0.html)] as MustacheValue })

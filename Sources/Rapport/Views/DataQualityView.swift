@@ -8,8 +8,8 @@ struct DataQualityView {
         let cardLinks = cardLinks
         @Sendable func person(_ record: CustomerRecord) -> MustacheValue {
             ViewContext([
-                "id": record.id, "display_name": record.displayName, "full_name": record.fullName,
-                "href": cardLinks[record.id] ?? "", "location": record.location.description,
+                "id": .text(record.id), "display_name": .text(record.displayName), "full_name": .text(record.fullName),
+                "href": .text(cardLinks[record.id] ?? ""), "location": .text(record.location.description),
             ]).mustacheValue
         }
         var context = site.page(depth: 0)
@@ -23,7 +23,7 @@ struct DataQualityView {
         let staleNotes = report.staleNotes
         context.setList("stale_notes", count: staleNotes.count) { index in
             let stale = staleNotes[index]
-            var item = ViewContext(person(records[stale.customer]))
+            var item = ViewContext(continuing: person(records[stale.customer]))
             item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
             item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
             return item.mustacheValue

@@ -74,12 +74,13 @@ struct LetterRecipient {
         context["favorite_flower"] = favoriteFlower
         context["business_name"] = site.config.businessName
         context["today"] = site.dateStyle.format(site.today)
-        context["children"] = children.map { ViewContext(["name": $0.name, "age": $0.age]).mustacheValue }
-        context["pets"] = pets.map { ViewContext(["name": $0.name, "species": $0.species]).mustacheValue }
+        context["children"] = children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue }
+        context["pets"] = pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue }
         context["offer_code"] = offerCode(letter: letter, site: site)
         if let next = nextAppointment {
             context["next_appointment"] = ViewContext([
-                "date": site.dateStyle.formatWithWeekday(next.date), "time": next.time, "service": next.service, "staff": next.staff,
+                "date": .text(site.dateStyle.formatWithWeekday(next.date)), "time": .text(next.time), "service": .text(next.service),
+                "staff": .text(next.staff),
             ]).mustacheValue
         }
         return context.mustacheValue
@@ -102,14 +103,14 @@ struct LetterView {
     /// The context of the `letter-sheet` partial: one printed page.
     func sheet(in site: SiteContext) -> MustacheValue {
         ViewContext([
-            "kind": letter.kind.rawValue,
+            "kind": .text(letter.kind.rawValue),
             "is_\(letter.kind.rawValue)": true,
-            "paper": ["id": letter.paper.id, "name": letter.paper.name],
-            "title": letter.title, "greeting": letter.greeting, "closing": letter.closing,
-            "body_html": Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name))),
+            "paper": ["id": .text(letter.paper.id), "name": .text(letter.paper.name)],
+            "title": .text(letter.title), "greeting": .text(letter.greeting), "closing": .text(letter.closing),
+            "body_html": .text(Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name)))),
             "recipient": ViewContext([
-                "preferred_name": recipient.preferredName, "full_name": recipient.fullName,
-                "address_lines": recipient.addressLines,
+                "preferred_name": .text(recipient.preferredName), "full_name": .text(recipient.fullName),
+                "address_lines": recipient.addressLines.mustacheValue,
             ]).mustacheValue,
         ]).mustacheValue
     }
@@ -131,8 +132,8 @@ struct LetterView {
     /// The context of one envelope of the `envelopes` document.
     func envelope(in site: SiteContext) -> MustacheValue {
         ViewContext([
-            "envelope": ["id": letter.envelope.id, "name": letter.envelope.name],
-            "address_lines": recipient.addressLines,
+            "envelope": ["id": .text(letter.envelope.id), "name": .text(letter.envelope.name)],
+            "address_lines": recipient.addressLines.mustacheValue,
         ]).mustacheValue
     }
 

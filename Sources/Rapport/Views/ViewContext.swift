@@ -5,7 +5,9 @@ struct ViewContext {
 
     init() {}
 
-    init(_ values: KeyValuePairs<String, (any MustacheConvertible)?>) {
+    /// Keys and values written out: text as `.text`, flags as `.flag`. Values, not
+    /// `any MustacheConvertible`: most item objects are made this way, once per item.
+    init(_ values: KeyValuePairs<String, MustacheValue?>) {
         self.values.reserveCapacity(values.count)
         for (key, value) in values { self[key] = value }
     }
@@ -15,8 +17,9 @@ struct ViewContext {
         values.reserveCapacity(capacity)
     }
 
-    /// Continues an object built elsewhere.
-    init(_ object: MustacheValue) {
+    /// Continues an object built elsewhere. Labelled, so that a dictionary literal always
+    /// means the keys and values above (whose empty text is left out), never an object.
+    init(continuing object: MustacheValue) {
         if case .object(let values) = object { self.values = values }
     }
 
