@@ -57,9 +57,10 @@ struct PageRenderer: Sendable {
             guard index > 0 else { return body(sitePages(warnings: warnings), nil) }
             defer { progress?() }
             let record = records[index - 1]
-            let key = customerKey(record)
-            if let keep, let key, let kept = keep(customerPaths(record), key) { return kept }
-            return body(customerPages(record), key)
+            let paths = customerPaths(record)
+            let key = customerKey(record, paths: paths)
+            if let keep, let key, let kept = keep(paths, key) { return kept }
+            return body(customerPages(record, paths: paths), key)
         }
     }
 
@@ -70,9 +71,11 @@ struct PageRenderer: Sendable {
     }
 
     /// A hash of everything a customer's pages are made from: what all pages share, the
-    /// record's row, the note's file, the appointments and where the pages go. Nil when
-    /// one of these is not known, and the pages must be rendered.
-    func customerKey(_ record: CustomerRecord) -> UInt64? {
+    /// record's row, the note's file, the appointments and where the pages go (`paths`).
+    /// Nil when one of these is not known, and the pages must be rendered. Whatever a
+    /// customer's pages show must be in it: a page showing another customer's data would
+    /// need that customer's key too.
+    func customerKey(_ record: CustomerRecord, paths: [String]) -> UInt64? {
         guard let sharedKey, let recordHash = record.sourceHash else { return nil }
         var hash = StableHash()
         hash.combine(Int(bitPattern: UInt(sharedKey)))
@@ -88,13 +91,13 @@ struct PageRenderer: Sendable {
         for appointment in appointments {
             for field in [appointment.date.description, appointment.time, appointment.service, appointment.staff] { hash.combine(field) }
         }
-        for path in customerPaths(record) { hash.combine(path) }
+        for path in paths { hash.combine(path) }
         return hash.value
     }
 
-    /// One customer's card and their page of each letter.
-    func customerPages(_ record: CustomerRecord) -> [OutputFile] {
-        let paths = customerPaths(record)
+    /// One customer's card and their page of each letter, at `paths` (`customerPaths`).
+    func customerPages(_ record: CustomerRecord, paths: [String]? = nil) -> [OutputFile] {
+        let paths = paths ?? customerPaths(record)
         let slug = slugs[record.id]!
         let letterLinks = site.letters.map { letter in
             (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")

@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildFailure) -> RenderedSite {
         let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
         var files = pages.sitePages(warnings: warnings)
-        for customerFiles in pages.records.parallelMap(pages.customerPages) { files.append(contentsOf: customerFiles) }
+        for customerFiles in pages.records.parallelMap({ pages.customerPages($0) }) { files.append(contentsOf: customerFiles) }
         return RenderedSite(
             files: files, warnings: warnings, output: writer.output, customerCount: site.records.count,
             letterCount: site.letters.count)
