@@ -266,12 +266,7 @@ public struct SiteBuilder: Sendable {
             var note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
                 loader.loadNote($0, path: path, diagnostics: &found)
             }
-            if let bytes = file.bytes {
-                var hash = StableHash()
-                hash.combine(file.name)
-                hash.combine(bytes)
-                note?.sourceHash = hash.value
-            }
+            note?.sourceHash = file.hash
             return (file.name, note, found)
         }
         for (name, note, found) in loaded {

@@ -8,6 +8,18 @@ struct SiteInputs: Sendable {
     struct File: Sendable {
         var name: String
         var bytes: [UInt8]?
+        /// A hash of the name and bytes, made when the file is read (on every core for a
+        /// folder): the fingerprints and a note's key are made from it, not from the bytes.
+        let hash: UInt64
+
+        init(name: String, bytes: [UInt8]?) {
+            self.name = name
+            self.bytes = bytes
+            var hash = StableHash()
+            hash.combine(name)
+            if let bytes { hash.combine(bytes) } else { hash.combine(-2) }
+            self.hash = hash.value
+        }
     }
 
     var config: File?
@@ -87,8 +99,7 @@ struct SiteInputs: Sendable {
         for item in context { hash.combine(item) }
         func add(_ file: File?) {
             guard let file else { return hash.combine(-1) }
-            hash.combine(file.name)
-            if let bytes = file.bytes { hash.combine(bytes) } else { hash.combine(-2) }
+            hash.combine(Int(bitPattern: UInt(file.hash)))
         }
         func add(_ files: [File]?, _ label: String) {
             hash.combine(label)
