@@ -33,16 +33,23 @@ enum MustacheValue: Sendable, Equatable {
 /// each key once, and a key set again (or removed, kept as nil) is rare enough that
 /// searching for it on every set would cost more than the entries it saves.
 struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    private var members: [(key: String, value: MustacheValue?)] = []
+    /// A struct, not a tuple: an array of tuples is copied and destroyed element by element
+    /// through the runtime's generic tuple code, which cost several percent of a build.
+    private struct Member: Sendable, Equatable {
+        var key: String
+        var value: MustacheValue?
+    }
+
+    private var members: [Member] = []
 
     init() {}
 
     init(_ dictionary: [String: MustacheValue]) {
-        members = dictionary.map { ($0.key, $0.value) }
+        members = dictionary.map { Member(key: $0.key, value: $0.value) }
     }
 
     init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        members = elements.map { ($0.0, $0.1) }
+        members = elements.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// The keys that have a value, each once.
@@ -64,7 +71,7 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
             return nil
         }
         set {
-            members.append((key, newValue))
+            members.append(Member(key: key, value: newValue))
         }
     }
 
