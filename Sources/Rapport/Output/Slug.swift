@@ -13,24 +13,29 @@ enum Slug {
 
     /// The slug of each id (ids must be unique). Depends only on the set of ids.
     static func slugs(for ids: [String]) -> [String: String] {
-        var result: [String: String] = [:]
+        // Each id's readable form, once, on every core.
+        let forms = ids.parallelMap { readableForm($0) }
         var readableCount: [String: Int] = [:]
-        for id in ids { readableCount[readable(id), default: 0] += 1 }
-        func isPlain(_ id: String) -> Bool {
-            let (form, isCut) = readableForm(id)
-            return !form.isEmpty && readableCount[form] == 1 && !reserved.contains(form)
-                && form.count < maximumReadableLength && !isCut
-        }
+        readableCount.reserveCapacity(ids.count)
+        for (form, _) in forms { readableCount[form, default: 0] += 1 }
+        var result: [String: String] = [:]
+        result.reserveCapacity(ids.count)
         var taken: Set<String> = []
-        for id in ids where isPlain(id) {
-            result[id] = readable(id)
-            taken.insert(readable(id))
+        taken.reserveCapacity(ids.count)
+        var others: [(id: String, form: String)] = []
+        for (id, (form, isCut)) in zip(ids, forms) {
+            // The form is ASCII: its count of bytes is its count of characters.
+            if !form.isEmpty, readableCount[form] == 1, !reserved.contains(form), form.utf8.count < maximumReadableLength, !isCut {
+                result[id] = form
+                taken.insert(form)
+            } else {
+                others.append((id, form))
+            }
         }
-        for id in ids.filter({ !isPlain($0) }).sorted() {
+        for (id, base) in others.sorted(by: { $0.id < $1.id }) {
             var hashLength = 8
             var slug = ""
             repeat {
-                let base = readable(id)
                 let hash = String(String(fnv1a(id), radix: 16).leftPadded(to: 16).prefix(hashLength))
                 slug = base.isEmpty ? "c-\(hash)" : "\(base)-\(hash)"
                 hashLength += 2
@@ -55,30 +60,29 @@ enum Slug {
     /// The readable form, and whether the length limit cut letters or digits off it (a
     /// cut form can be shorter than the limit: `ab1-ab1-…` stops before a dash).
     static func readableForm(_ text: String) -> (form: String, isCut: Bool) {
-        var slug = ""
+        // Read as bytes: every byte of a character outside ASCII is 0x80 or more, and,
+        // like the character, only asks for a dash.
+        var slug: [UInt8] = []
+        slug.reserveCapacity(min(text.utf8.count, maximumReadableLength))
         var pendingDash = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        for byte in text.utf8 {
+            let isUpper = (0x41...0x5A).contains(byte)
+            let isKept = isUpper || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
+            let dash = pendingDash && !slug.isEmpty
             // Stop before a dash and a character would pass the limit.
-            if slug.count + (pendingDash && !slug.isEmpty ? 1 : 0) >= maximumReadableLength {
-                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
-                    return (slug, true)
-                }
+            if slug.count + (dash ? 1 : 0) >= maximumReadableLength {
+                if isKept { return (String(decoding: slug, as: UTF8.self), true) }
                 continue
             }
-            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
-                if pendingDash && !slug.isEmpty { slug.append("-") }
+            if isKept {
+                if dash { slug.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else if (0x41...0x5A).contains(value) {
-                if pendingDash && !slug.isEmpty { slug.append("-") }
-                pendingDash = false
-                slug.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
+                slug.append(isUpper ? byte + 0x20 : byte)
             } else {
                 pendingDash = true
             }
         }
-        return (slug, false)
+        return (String(decoding: slug, as: UTF8.self), false)
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
