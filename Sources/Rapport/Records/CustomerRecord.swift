@@ -1,4 +1,5 @@
 /// One customer, as read from a row of `content/customers.csv`.
+@dynamicMemberLookup
 public struct CustomerRecord: Sendable {
     public struct Child: Hashable, Sendable {
         public var name: String
@@ -20,35 +21,59 @@ public struct CustomerRecord: Sendable {
         public var country = ""
     }
 
-    public var id: String
-    public var firstName = ""
-    public var lastName = ""
-    public var preferredName = ""
-    public var pronunciation = ""
-    public var email = ""
-    public var phone = ""
-    public var birthday: Anniversary?
-    public var anniversary: Anniversary?
-    public var customerSince: CalendarDay?
-    public var lastVisit: CalendarDay?
-    public var visits: Int?
-    public var favoriteDrink = ""
-    public var favoriteFlower = ""
-    public var tags: [String] = []
-    public var address = PostalAddress()
-    public var children: [Child] = []
-    public var pets: [Pet] = []
-    /// Columns Rapport does not know, in file order, keyed by their normalized header.
-    public var extra: [(name: String, value: String)] = []
-    /// Where the record's row starts.
-    public var location: SourceLocation
-    /// A hash of the header and the row the record was made from: equal hashes, with the
-    /// same config, make the same record. Nil for a record made some other way.
-    var sourceHash: UInt64?
+    /// What a row says about the customer. A record keeps them in one shared box, copied
+    /// only when a shared record is changed: records are passed to every page and list,
+    /// and copying their two dozen fields one by one cost several percent of a build.
+    public struct Fields: Sendable {
+        public var id: String
+        public var firstName = ""
+        public var lastName = ""
+        public var preferredName = ""
+        public var pronunciation = ""
+        public var email = ""
+        public var phone = ""
+        public var birthday: Anniversary?
+        public var anniversary: Anniversary?
+        public var customerSince: CalendarDay?
+        public var lastVisit: CalendarDay?
+        public var visits: Int?
+        public var favoriteDrink = ""
+        public var favoriteFlower = ""
+        public var tags: [String] = []
+        public var address = PostalAddress()
+        public var children: [Child] = []
+        public var pets: [Pet] = []
+        /// Columns Rapport does not know, in file order, keyed by their normalized header.
+        public var extra: [(name: String, value: String)] = []
+        /// Where the record's row starts.
+        public var location: SourceLocation
+        /// A hash of the header and the row the record was made from: equal hashes, with the
+        /// same config, make the same record. Nil for a record made some other way.
+        var sourceHash: UInt64?
+    }
+
+    /// Holds the fields; replaced by a copy before a change when another record shares it.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
 
     public init(id: String, location: SourceLocation) {
-        self.id = id
-        self.location = location
+        box = Box(Fields(id: id, location: location))
+    }
+
+    /// `record.firstName` and the like: the field, read or set in the box.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: field] = newValue
+        }
     }
 
     /// The columns of the default export, in order.
@@ -60,13 +85,15 @@ public struct CustomerRecord: Sendable {
 
     /// What to call them: the preferred name, else the first name, else the full name.
     public var displayName: String {
-        if !preferredName.isEmpty { return preferredName }
-        if !firstName.isEmpty { return firstName }
-        return fullName.isEmpty ? id : fullName
+        if !box.fields.preferredName.isEmpty { return box.fields.preferredName }
+        if !box.fields.firstName.isEmpty { return box.fields.firstName }
+        let fullName = fullName
+        return fullName.isEmpty ? box.fields.id : fullName
     }
 
     /// First and last name in the order their script uses ("Zoë Müller", "山田花子").
     public var fullName: String {
+        let (firstName, lastName) = (box.fields.firstName, box.fields.lastName)
         if firstName.isEmpty || lastName.isEmpty { return firstName + lastName }
         if Self.isEastAsian(firstName) && Self.isEastAsian(lastName) { return lastName + firstName }
         return "\(firstName) \(lastName)"
