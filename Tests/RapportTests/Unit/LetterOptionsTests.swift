@@ -163,5 +163,12 @@ final class LetterOptionsTests: XCTestCase {
         XCTAssertEqual(dropping("<p>Hi</p>\n<p>x</p>"), "<p>Hi</p>\n<p>x</p>")
         XCTAssertEqual(dropping("<p></p>"), "")
         XCTAssertEqual(dropping(""), "")
+        XCTAssertEqual(dropping("<p>Hi</p>\n<p>  \u{A0} </p>"), "<p>Hi</p>")
+        XCTAssertEqual(dropping("<p>Hi</p>\n<p></p>\n"), "<p>Hi</p>\n")
+        XCTAssertEqual(dropping("\n<p> </p>\n\n"), "\n\n")
+        // A space with a combining mark is a character of its own, and text: kept.
+        XCTAssertEqual(dropping("<p> \u{301}</p>\n<p>Hi</p>"), "<p> \u{301}</p>\n<p>Hi</p>")
+        XCTAssertEqual(dropping("<p>\u{A0}x</p>\n<p>"), "<p>\u{A0}x</p>\n<p>")
+        XCTAssertEqual(dropping("<p></p><p>x</p>"), "<p></p><p>x</p>")
     }
 }
