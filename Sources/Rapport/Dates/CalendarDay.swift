@@ -28,11 +28,23 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        // Years are 1...9999, so the text is always ten bytes: written in place, where
+        // interpolating and padding each part took three strings. Every page shows dates.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func write(_ value: Int, at offset: Int, width: Int) {
+                var value = value
+                for index in (offset..<offset + width).reversed() {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            write(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            write(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            write(day, at: 8, width: 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// Days since a fixed epoch (the proleptic Gregorian calendar).

@@ -34,6 +34,7 @@ final class CalendarDayTests: XCTestCase {
     func testDescriptionIsISO() {
         XCTAssertEqual(day("2026-03-14").description, "2026-03-14")
         XCTAssertEqual(CalendarDay(year: 5, month: 1, day: 2)?.description, "0005-01-02")
+        XCTAssertEqual(CalendarDay(year: 9999, month: 12, day: 31)?.description, "9999-12-31")
     }
 
     // MARK: Arithmetic
