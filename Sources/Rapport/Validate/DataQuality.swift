@@ -196,7 +196,21 @@ struct DataQuality {
 
     /// Lowercase letters and digits only, accents and case removed.
     static func fold(_ text: String) -> String {
-        text.foldedForComparison.filter { $0.isLetter || $0.isNumber }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as most names are: folding is lowercasing, and the letters and digits
+            // are a-z and 0-9. Asking each Character whether it is a letter cost more.
+            var folded: [UInt8] = []
+            folded.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.append(byte + 0x20)
+                default: break
+                }
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
+        return text.foldedForComparison.filter { $0.isLetter || $0.isNumber }
     }
 
     /// Equal, or one letter added, removed or changed.

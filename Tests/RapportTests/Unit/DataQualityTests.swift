@@ -49,6 +49,18 @@ final class DataQualityTests: XCTestCase {
         return key(a) < key(b)
     }
 
+    func testFoldKeepsLettersAndDigitsWithoutCaseOrAccents() {
+        XCTAssertEqual(DataQuality.fold("O'Brien-Smith 3rd"), "obriensmith3rd")
+        XCTAssertEqual(DataQuality.fold("Zoë Müller"), "zoemuller")
+        XCTAssertEqual(DataQuality.fold("ANNA\r\nB\t_9"), "annab9")
+        XCTAssertEqual(DataQuality.fold(""), "")
+        // Every ASCII character, alone and between letters, folds as Characters do.
+        for byte in UInt8(0)..<0x80 {
+            let text = "a\(Character(Unicode.Scalar(byte)))Z"
+            XCTAssertEqual(DataQuality.fold(text), text.lowercased().filter { $0.isLetter || $0.isNumber }, "byte \(byte)")
+        }
+    }
+
     func testFindsWhatComparingEveryPairFinds() {
         // Short names over a small alphabet, so that many are one letter apart.
         var generator = SeededGenerator(seed: 7)
