@@ -21,6 +21,11 @@ enum MustacheValue: Sendable, Equatable {
         }
     }
 
+    /// Whether this is text, and empty.
+    var isEmptyText: Bool {
+        if case .text(let text) = self { text.isEmpty } else { false }
+    }
+
     /// The value of key `name`, when this is an object that has it.
     subscript(name: String) -> MustacheValue? {
         if case .object(let object) = self { object[name] } else { nil }

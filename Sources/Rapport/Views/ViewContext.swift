@@ -9,7 +9,7 @@ struct ViewContext {
     /// `any MustacheConvertible`: most item objects are made this way, once per item.
     init(_ values: KeyValuePairs<String, MustacheValue?>) {
         self.values.reserveCapacity(values.count)
-        for (key, value) in values { self[key] = value }
+        for (key, value) in values { set(key, value) }
     }
 
     /// An empty context with room for `capacity` keys.
@@ -25,14 +25,16 @@ struct ViewContext {
 
     subscript(key: String) -> (any MustacheConvertible)? {
         get { values[key] }
-        set {
-            let value = newValue?.mustacheValue
-            if let value, value != .text("") {
-                values[key] = value
-            } else if values[key] != nil {
-                // Most empty fields were never set: only a set one needs removing.
-                values[key] = nil
-            }
+        set { set(key, newValue?.mustacheValue) }
+    }
+
+    /// Sets `key`, leaving empty text out.
+    private mutating func set(_ key: String, _ value: MustacheValue?) {
+        if let value, !value.isEmptyText {
+            values[key] = value
+        } else if values[key] != nil {
+            // Most empty fields were never set: only a set one needs removing.
+            values[key] = nil
         }
     }
 
