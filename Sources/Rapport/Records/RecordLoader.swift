@@ -214,7 +214,15 @@ public struct RecordLoader: Sendable {
 
     /// `a; b;;c` → ["a", "b", "c"].
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is a character, so splitting the bytes splits the characters,
+            // without finding where each character ends.
+            return text.utf8.split(separator: UInt8(ascii: ";")).compactMap { part in
+                let item = Substring(part).trimmingSpaces
+                return item.isEmpty ? nil : item
+            }
+        }
+        return text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// `Maya (7)` → ("Maya", "7"); `Biscuit` → ("Biscuit", "").

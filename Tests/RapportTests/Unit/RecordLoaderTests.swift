@@ -73,6 +73,15 @@ final class RecordLoaderTests: XCTestCase {
         XCTAssertEqual(record.extra.count, 0)
     }
 
+    func testListsSplitAtSemicolonsAndDropEmptyItems() {
+        XCTAssertEqual(RecordLoader.list("vip; regular;;  ; walk-in "), ["vip", "regular", "walk-in"])
+        XCTAssertEqual(RecordLoader.list(""), [])
+        XCTAssertEqual(RecordLoader.list(";"), [])
+        XCTAssertEqual(RecordLoader.list("Zoë;\u{A0}Mía\u{A0}; ok"), ["Zoë", "Mía", "ok"])
+        // A combining mark joins the semicolon before it into one character: no split there.
+        XCTAssertEqual(RecordLoader.list("a;\u{301}b;c"), ["a;\u{301}b", "c"])
+    }
+
     func testNormalize() {
         XCTAssertEqual(RecordLoader.normalize("First Name"), "first_name")
         XCTAssertEqual(RecordLoader.normalize("first-name"), "first_name")
