@@ -151,8 +151,11 @@ public struct CSVReader {
                     lineStart = index
                     continue
                 }
-                field.append(byte)
-                index += 1
+                // The rest of a run of plain bytes, at once.
+                var end = index + 1
+                while end < bytes.count, bytes[end] != quote, bytes[end] != cr, bytes[end] != lf { end += 1 }
+                field.append(contentsOf: bytes[index..<end])
+                index = end
                 continue
             }
             if byte == delimiter {
@@ -177,9 +180,15 @@ public struct CSVReader {
                 diagnostics.error(
                     SourceLocation(path: path, line: line, column: column(at: index, lineStart: lineStart)),
                     "stray quote in an unquoted field; quote the whole field and double the quote (\"\")")
+                field.append(byte)
+                index += 1
+                continue
             }
-            field.append(byte)
-            index += 1
+            // The rest of the field up to a delimiter, line end or quote, at once.
+            var end = index + 1
+            while end < bytes.count, bytes[end] != delimiter, bytes[end] != quote, bytes[end] != cr, bytes[end] != lf { end += 1 }
+            field.append(contentsOf: bytes[index..<end])
+            index = end
         }
         if inQuotes {
             diagnostics.error(
