@@ -6,6 +6,23 @@ struct StableHash {
 
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
         var index = 0
+        if bytes.count >= 64 {
+            // Four words at a time into four states, which the processor mixes side by
+            // side: one state waits for each multiplication before the next. Every page
+            // written and every input read is hashed.
+            var lanes = (state, state ^ 0x2545_F491_4F6C_DD1D, state ^ 0x9E37_79B9_7F4A_7C15, state ^ 0xD6E8_FEB8_6659_FD93)
+            while index + 32 <= bytes.count {
+                lanes.0 = Self.mixed(lanes.0, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes.1 = Self.mixed(lanes.1, bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                lanes.2 = Self.mixed(lanes.2, bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self))
+                lanes.3 = Self.mixed(lanes.3, bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                index += 32
+            }
+            state = lanes.0
+            mix(lanes.1)
+            mix(lanes.2)
+            mix(lanes.3)
+        }
         while index + 8 <= bytes.count {
             mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
@@ -35,8 +52,12 @@ struct StableHash {
     }
 
     private mutating func mix(_ word: UInt64) {
-        state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-        state = (state << 31) | (state >> 33)
+        state = Self.mixed(state, word)
+    }
+
+    private static func mixed(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return (product << 31) | (product >> 33)
     }
 
     /// The hash so far, with every input bit spread over the result (MurmurHash3's finalizer).
