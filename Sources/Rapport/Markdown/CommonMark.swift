@@ -1,9 +1,11 @@
 import CCmark
 import Foundation
 
-/// A top-level block of a markdown document, already rendered, with what the note
-/// reader needs to recognise dated sections and "Ask about:" lists.
-struct MarkdownBlock: Sendable {
+/// A top-level block of a parsed markdown document, with what the note reader needs to
+/// recognise dated sections and "Ask about:" lists. It reads the parsed tree when asked, so
+/// it is valid only inside the `CommonMark.withBlocks` call that handed it out (as a pointer
+/// is only inside `withUnsafeBufferPointer`), and each property does its work on every use.
+struct MarkdownBlock {
     enum Kind: Equatable, Sendable {
         case heading(level: Int)
         case paragraph
@@ -11,22 +13,73 @@ struct MarkdownBlock: Sendable {
         case other
     }
 
-    var kind: Kind
-    /// The block's plain text (headings and paragraphs), for recognising patterns.
-    var text: String
+    /// A list item: its inline content (a one-paragraph item loses its `<p>`), its plain text
+    /// and where its text starts.
+    typealias Item = (html: String, text: String, line: Int, column: Int)
+
+    let kind: Kind
+    fileprivate let node: OpaquePointer
+    fileprivate let rendering: CommonMark.Rendering
+
     /// 1-based, relative to the markdown text given to the parser.
-    var line: Int
-    var column: Int
-    var html: String
-    /// Headings: the rendered inline content, without the block tag.
-    var inlineHTML: String
-    /// Lists: each item's inline content (a one-paragraph item loses its `<p>`), plain text and
-    /// where the item's text starts.
-    var items: [(html: String, text: String, line: Int, column: Int)]
+    var line: Int { Int(cmark_node_get_start_line(node)) }
+    var column: Int { Int(cmark_node_get_start_column(node)) }
+
+    /// The plain text of a heading or paragraph ("" for other blocks), for recognising patterns.
+    var text: String {
+        switch kind {
+        case .heading, .paragraph: CommonMark.plainText(node)!
+        case .list, .other: ""
+        }
+    }
+
+    /// `text`, or nil when it is surely longer than `limit` UTF-8 bytes even without its
+    /// leading and trailing spaces. A paragraph is read only as far as it takes to tell.
+    func text(atMost limit: Int) -> String? {
+        switch kind {
+        case .heading, .paragraph: CommonMark.plainText(node, limit: limit)
+        case .list, .other: ""
+        }
+    }
+
+    /// The block rendered.
+    var html: String { CommonMark.render(node, rendering) }
+
+    /// Appends the block, rendered, to `html`: without making a string of each block, a
+    /// note's blocks become one string at the end.
+    func appendHTML(to html: inout [UInt8]) {
+        CommonMark.withRendered(node, rendering) { html.append(contentsOf: $0) }
+    }
+
+    /// Headings: the rendered inline content, without the block tag ("" for other blocks).
+    var inlineHTML: String {
+        guard case .heading(let level) = kind else { return "" }
+        return CommonMark.headingContent(node, level: level, rendering)
+    }
+
+    /// Lists: each item ([] for other blocks).
+    var items: [Item] {
+        guard kind == .list else { return [] }
+        var items: [Item] = []
+        var item = cmark_node_first_child(node)
+        while let current = item {
+            // A one-paragraph item is read as its paragraph.
+            var content = current
+            if let only = cmark_node_first_child(current), cmark_node_next(only) == nil, cmark_node_get_type(only) == CMARK_NODE_PARAGRAPH {
+                content = only
+            }
+            items.append(
+                (CommonMark.renderChildren(content, rendering), CommonMark.plainText(content)!,
+                 Int(cmark_node_get_start_line(content)), Int(cmark_node_get_start_column(content))))
+            item = cmark_node_next(current)
+        }
+        return items
+    }
 }
 
-/// The one place that talks to libcmark. Everything it returns is a Swift value;
-/// trees never leave this file, and each is freed by `defer` in the function that made it.
+/// The one place that talks to libcmark. Other files see Swift values, and blocks that read
+/// a tree only inside the call that parsed it; each tree is freed by `defer` in the
+/// function that made it.
 enum CommonMark {
     /// Renders a whole document to HTML. Raw HTML and unsafe links (`javascript:` and
     /// the like) are dropped unless `unsafe`; quotes and dashes become typographic.
@@ -34,8 +87,8 @@ enum CommonMark {
         withDocument(markdown[...], unsafe: unsafe) { root, rendering in render(root, rendering) }
     }
 
-    /// Parses a document and returns its top-level blocks, each rendered separately.
-    static func blocks(_ markdown: Substring, unsafe: Bool = false) -> [MarkdownBlock] {
+    /// Parses a document and runs `body` on its top-level blocks, which are valid until it returns.
+    static func withBlocks<Result>(_ markdown: Substring, unsafe: Bool = false, _ body: ([MarkdownBlock]) -> Result) -> Result {
         withDocument(markdown, unsafe: unsafe) { root, rendering in
             var blocks: [MarkdownBlock] = []
             var count = 0
@@ -47,15 +100,22 @@ enum CommonMark {
             blocks.reserveCapacity(count)
             node = cmark_node_first_child(root)
             while let current = node {
-                blocks.append(block(current, rendering))
+                let kind: MarkdownBlock.Kind
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(current)))
+                case CMARK_NODE_PARAGRAPH: kind = .paragraph
+                case CMARK_NODE_LIST: kind = .list
+                default: kind = .other
+                }
+                blocks.append(MarkdownBlock(kind: kind, node: current, rendering: rendering))
                 node = cmark_node_next(current)
             }
-            return blocks
+            return body(blocks)
         }
     }
 
     /// How a parsed tree renders: its options, and the memory its HTML is given back to.
-    private struct Rendering {
+    fileprivate struct Rendering {
         var options: Int32
         var memory: UnsafeMutablePointer<cmark_mem>
     }
@@ -90,107 +150,93 @@ enum CommonMark {
         }
     }
 
-    private static func render(_ node: OpaquePointer, _ rendering: Rendering) -> String {
-        guard let buffer = cmark_render_html(node, rendering.options) else { return "" }
+    /// Runs `body` on the HTML of `node`, which is given back when it returns.
+    fileprivate static func withRendered<Result>(
+        _ node: OpaquePointer, _ rendering: Rendering, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard let buffer = cmark_render_html(node, rendering.options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { rendering.memory.pointee.free(buffer) }
-        return String(cString: buffer)
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(buffer)))
+        }
     }
 
-    private static func block(_ node: OpaquePointer, _ rendering: Rendering) -> MarkdownBlock {
-        let type = cmark_node_get_type(node)
-        let kind: MarkdownBlock.Kind
-        switch type {
-        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_PARAGRAPH: kind = .paragraph
-        case CMARK_NODE_LIST: kind = .list
-        default: kind = .other
-        }
-        var items: [(html: String, text: String, line: Int, column: Int)] = []
-        if kind == .list {
-            var item = cmark_node_first_child(node)
-            while let current = item {
-                let only = cmark_node_first_child(current)
-                if let only, cmark_node_next(only) == nil, cmark_node_get_type(only) == CMARK_NODE_PARAGRAPH {
-                    items.append((renderChildren(only, rendering), plainText(only), Int(cmark_node_get_start_line(only)), Int(cmark_node_get_start_column(only))))
-                } else {
-                    items.append((renderChildren(current, rendering), plainText(current), Int(cmark_node_get_start_line(current)), Int(cmark_node_get_start_column(current))))
-                }
-                item = cmark_node_next(current)
-            }
-        }
-        let isInline = kind == .paragraph || kind != .list && kind != .other
-        let html = render(node, rendering)
-        var inlineHTML = ""
-        if case .heading(let level) = kind {
-            inlineHTML = headingContent(html, level: level) ?? renderChildren(node, rendering)
-        }
-        return MarkdownBlock(
-            kind: kind,
-            text: isInline ? plainText(node) : "",
-            line: Int(cmark_node_get_start_line(node)),
-            column: Int(cmark_node_get_start_column(node)),
-            html: html,
-            inlineHTML: inlineHTML,
-            items: items)
+    fileprivate static func render(_ node: OpaquePointer, _ rendering: Rendering) -> String {
+        withRendered(node, rendering) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// What `renderChildren` gives for a heading, cut from the heading's own HTML: cmark
     /// writes `<hN>`, each child as it renders alone, then `</hN>` and a line break. One
-    /// render instead of one per child; nil if the HTML is not of that shape.
-    private static func headingContent(_ html: String, level: Int) -> String? {
-        guard headingTags.indices.contains(level - 1) else { return nil }
-        let (open, close) = headingTags[level - 1]
-        var bytes = html  // `withUTF8` needs a variable; a native string is not copied
-        return bytes.withUTF8 { bytes in
-            guard bytes.count >= open.count + close.count, bytes.starts(with: open), bytes.suffix(close.count).elementsEqual(close)
+    /// render instead of one per child; the children are rendered if the HTML is not of that shape.
+    fileprivate static func headingContent(_ node: OpaquePointer, level: Int, _ rendering: Rendering) -> String {
+        let content: String? = withRendered(node, rendering) { html in
+            guard headingTags.indices.contains(level - 1) else { return nil }
+            let (open, close) = headingTags[level - 1]
+            guard html.count >= open.count + close.count, html.starts(with: open), html.suffix(close.count).elementsEqual(close)
             else { return nil }
-            let content = UnsafeBufferPointer(rebasing: bytes[open.count..<bytes.count - close.count])
-            return withoutFinalLineBreak(String(decoding: content, as: UTF8.self))
+            return String(decoding: withoutFinalLineBreak(html[open.count..<html.count - close.count]), as: UTF8.self)
         }
+        return content ?? renderChildren(node, rendering)
     }
 
     /// `<h1>` and `</h1>\n` to `<h6>` and `</h6>\n`, as bytes.
     private static let headingTags = (1...6).map { level in (open: Array("<h\(level)>".utf8), close: Array("</h\(level)>\n".utf8)) }
 
-    private static func renderChildren(_ node: OpaquePointer, _ rendering: Rendering) -> String {
-        var html = ""
+    fileprivate static func renderChildren(_ node: OpaquePointer, _ rendering: Rendering) -> String {
+        var html: [UInt8] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            html += render(current, rendering)
+            withRendered(current, rendering) { html.append(contentsOf: $0) }
             child = cmark_node_next(current)
         }
-        return withoutFinalLineBreak(html)
+        return String(decoding: withoutFinalLineBreak(html[...]), as: UTF8.self)
     }
 
     /// Without a final "\n" Character. ("\r\n" is another Character, and stays.)
-    private static func withoutFinalLineBreak(_ html: String) -> String {
-        var bytes = html  // `withUTF8` needs a variable; a native string is not copied
-        let endsInLineFeed = bytes.withUTF8 { bytes in
-            bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r"))
-        }
-        return endsInLineFeed ? String(html.dropLast()) : html
+    private static func withoutFinalLineBreak<Bytes: BidirectionalCollection<UInt8>>(_ html: Bytes) -> Bytes.SubSequence {
+        let endsInLineFeed = html.last == UInt8(ascii: "\n") && html.dropLast().last != UInt8(ascii: "\r")
+        return endsInLineFeed ? html.dropLast() : html[...]
     }
 
-    /// The text of `node`'s descendants. Walked with cmark's iterator, not by recursion: a
-    /// note may nest lists or quotes tens of thousands deep, and would overflow the stack.
-    private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
+    /// The text of `node`'s descendants; nil, when a `limit` is given, once the text is
+    /// surely longer than `limit` UTF-8 bytes without its leading and trailing spaces.
+    /// Walked with cmark's iterator, not by recursion: a note may nest lists or quotes tens
+    /// of thousands deep, and would overflow the stack.
+    fileprivate static func plainText(_ node: OpaquePointer, limit: Int? = nil) -> String? {
+        var text: [UInt8] = []
+        // Where the first and last ASCII bytes other than a space or tab are: never trimmed,
+        // whatever else is, they and what is between them are the least the text can be.
+        var firstSolid: Int?
+        var lastSolid = 0
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            let start = text.count
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                guard let literal = cmark_node_get_literal(current) else { continue }
+                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(UInt8(ascii: " "))
             default:
-                break
+                continue
             }
+            guard let limit else { continue }
+            let added = text[start...]
+            if firstSolid == nil { firstSolid = added.firstIndex(where: isSolid) }
+            if let last = added.lastIndex(where: isSolid) { lastSolid = last }
+            if let firstSolid, lastSolid - firstSolid >= limit { return nil }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func isSolid(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
     }
 }
 

@@ -56,11 +56,24 @@ public struct NoteLoader: Sendable {
             return nil
         }
 
-        var note = CustomerNote(
-            customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [],
-            followUps: followUps, makeItRight: [], visits: [])
-        let blocks = CommonMark.blocks(parts.bodyText, unsafe: unsafeMarkdown)
-        var index = 0
+        var note = CommonMark.withBlocks(parts.bodyText, unsafe: unsafeMarkdown) { blocks in
+            var note = CustomerNote(
+                customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [],
+                followUps: followUps, makeItRight: [], visits: [])
+            read(blocks, of: parts, into: &note, path: path, diagnostics: &diagnostics)
+            return note
+        }
+        note.visits.sort { $0.date > $1.date }
+        return note
+    }
+
+    /// Reads the blocks of a note's body: its letters, visits, lists and the rest.
+    private func read(
+        _ blocks: [MarkdownBlock], of parts: FrontMatter, into note: inout CustomerNote, path: String, diagnostics: inout Diagnostics
+    ) {
+        // The HTML of the note and of its current visit, made strings once they are complete.
+        var noteHTML: [UInt8] = []
+        var visitHTML: [UInt8] = []
         var currentVisit: CustomerNote.Visit?
         // The body's lines, split once when first needed: splitting them again for every
         // heading made a note of thousands of headings take minutes.
@@ -72,15 +85,20 @@ public struct NoteLoader: Sendable {
             return lines
         }
         func closeVisit() {
-            if let visit = currentVisit { note.visits.append(visit) }
+            guard var visit = currentVisit else { return }
+            visit.html = String(decoding: visitHTML, as: UTF8.self)
+            note.visits.append(visit)
             currentVisit = nil
+            visitHTML.removeAll(keepingCapacity: true)
         }
+        var index = 0
         while index < blocks.count {
             let block = blocks[index]
             let location = SourceLocation(path: path, line: block.line + parts.bodyLineOffset, column: block.column)
             if case .heading(let level) = block.kind, level <= 2 {
                 closeVisit()
-                if level == 2, let name = Self.letterName(block.text) {
+                let text = level == 2 ? block.text : ""
+                if level == 2, let name = Self.letterName(text) {
                     // Everything up to the next heading of this level is the customer's own letter text.
                     let end = blocks[(index + 1)...].firstIndex { if case .heading(let next) = $0.kind { return next <= 2 } else { return false } }
                     let lines = bodyLines()
@@ -94,30 +112,29 @@ public struct NoteLoader: Sendable {
                     index = end ?? blocks.count
                     continue
                 }
-                if level == 2, let (date, titleHTML) = datedHeading(block, location: location, bodyLines: bodyLines, diagnostics: &diagnostics) {
+                if level == 2, let (date, titleHTML) = datedHeading(block, text: text, location: location, bodyLines: bodyLines, diagnostics: &diagnostics) {
                     currentVisit = .init(date: date, titleHTML: titleHTML, html: "")
                     index += 1
                     continue
                 }
             }
-            if block.kind == .paragraph, let label = NoteList(label: block.text) {
+            if block.kind == .paragraph, let text = block.text(atMost: NoteList.longestLabel), let label = NoteList(label: text) {
                 if index + 1 < blocks.count, blocks[index + 1].kind == .list {
                     read(blocks[index + 1].items, as: label, into: &note, path: path, lineOffset: parts.bodyLineOffset, diagnostics: &diagnostics)
                     index += 2
                     continue
                 }
-                diagnostics.warning(location, "'\(block.text.trimmingSpaces)' is not followed by a list; write each item as a '- ' line below it")
+                diagnostics.warning(location, "'\(text.trimmingSpaces)' is not followed by a list; write each item as a '- ' line below it")
             }
             if currentVisit != nil {
-                currentVisit!.html += block.html
+                block.appendHTML(to: &visitHTML)
             } else {
-                note.html += block.html
+                block.appendHTML(to: &noteHTML)
             }
             index += 1
         }
         closeVisit()
-        note.visits.sort { $0.date > $1.date }
-        return note
+        note.html = String(decoding: noteHTML, as: UTF8.self)
     }
 
     static let frontMatterKeys: Set<String> = ["customer", "follow_up"]
@@ -136,9 +153,12 @@ public struct NoteLoader: Sendable {
 
     /// `Letter: thank-you` → "thank-you".
     static func letterName(_ heading: String) -> String? {
-        let text = heading.trimmingSpaces
         // Lowercasing maps each scalar on its own, and only "L" and "l" become an "l": most
-        // headings are told apart without lowercasing them.
+        // headings are told apart by their first byte, without trimming or lowercasing them.
+        if let first = heading.utf8.first, first < 0x80, first | 0x20 != UInt8(ascii: "l"), !Substring.isSpace(Unicode.Scalar(first)) {
+            return nil
+        }
+        let text = heading.trimmingSpaces
         guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "l"), text.lowercased().hasPrefix("letter:") else { return nil }
         let name = text.dropFirst("letter:".count).trimmingSpaces
         return name.isEmpty ? nil : name
@@ -148,13 +168,24 @@ public struct NoteLoader: Sendable {
     enum NoteList {
         case askAbout, followUp, makeItRight
 
+        /// The most UTF-8 bytes a label can have without its leading and trailing spaces.
+        /// Lowercasing never takes Unicode scalars away (nor does the canonical equivalence
+        /// of `==`), and a scalar is at most 4 bytes: longer text cannot match the longest
+        /// label, "make it right:" (14).
+        static let longestLabel = 4 * 14
+
         init?(label: String) {
+            // Most paragraphs are no label: where the first byte tells, without trimming or
+            // lowercasing them. Of the rest of ASCII, only "A", "F" and "M" lowercase to a
+            // label's first letter.
+            if let first = label.utf8.first, first < 0x80, !Substring.isSpace(Unicode.Scalar(first)) {
+                switch first | 0x20 {
+                case UInt8(ascii: "a"), UInt8(ascii: "f"), UInt8(ascii: "m"): break
+                default: return nil
+                }
+            }
             let text = label.trimmingSpaces
-            // Most paragraphs are no label: tell that without lowercasing them. Lowercasing
-            // never takes Unicode scalars away (nor does the canonical equivalence of `==`),
-            // and a scalar is at most 4 bytes: longer text cannot match the longest label,
-            // "make it right:" (14).
-            guard text.utf8.count <= 4 * 14 else { return nil }
+            guard text.utf8.count <= Self.longestLabel else { return nil }
             switch text.lowercased() {
             case "ask about:": self = .askAbout
             case "follow up:", "follow-up:", "follow ups:", "follow-ups:": self = .followUp
@@ -165,7 +196,7 @@ public struct NoteLoader: Sendable {
     }
 
     private func read(
-        _ items: [(html: String, text: String, line: Int, column: Int)], as list: NoteList, into note: inout CustomerNote,
+        _ items: [MarkdownBlock.Item], as list: NoteList, into note: inout CustomerNote,
         path: String, lineOffset: Int, diagnostics: inout Diagnostics
     ) {
         for item in items {
@@ -188,11 +219,11 @@ public struct NoteLoader: Sendable {
 
     /// `Lisbon trip (until 2026-12-01)`: the point and the last day it is current.
     static func talkingPoint(
-        _ item: (html: String, text: String, line: Int, column: Int), location: SourceLocation,
+        _ item: MarkdownBlock.Item, location: SourceLocation,
         diagnostics: inout Diagnostics
     ) -> CustomerNote.TalkingPoint {
         let text = item.text.trimmingSpaces
-        guard text.hasSuffix(")"), let open = text.range(of: "(until ", options: .backwards) else {
+        guard text.hasSuffix(")"), let open = Self.lastRange(of: "(until ", in: text) else {
             return .init(html: item.html, until: nil)
         }
         let dateText = text[open.upperBound..<text.index(before: text.endIndex)]
@@ -221,12 +252,13 @@ public struct NoteLoader: Sendable {
         return .init(date: date, html: String(html))
     }
 
-    /// `2026-03-14 — haircut` → the date and "haircut". A heading that starts like a
-    /// date but is not a real one is an error; other headings are not visits.
+    /// `2026-03-14 — haircut` → the date and "haircut", for a heading whose plain text is
+    /// `text`. A heading that starts like a date but is not a real one is an error; other
+    /// headings are not visits.
     private func datedHeading(
-        _ block: MarkdownBlock, location: SourceLocation, bodyLines: () -> [Substring], diagnostics: inout Diagnostics
+        _ block: MarkdownBlock, text: String, location: SourceLocation, bodyLines: () -> [Substring], diagnostics: inout Diagnostics
     ) -> (CalendarDay, String)? {
-        let text = block.text.trimmingSpaces
+        let text = text.trimmingSpaces
         guard let prefix = Self.datePrefix(text) else { return nil }
         guard let date = CalendarDay(iso: prefix) else {
             // Point at the date as written: "## " may have more spaces, and a setext heading has none.
@@ -304,6 +336,24 @@ extension NoteLoader {
         // An ASCII character joins nothing after it.
         if asciiBefore { return text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -suffix.utf8.count)] }
         return text.hasSuffix(suffix) ? text.dropLast(suffix.count) : nil
+    }
+
+    /// Where `pattern`, which is ASCII, last occurs in `text`, as Foundation's backward search
+    /// finds it. In ASCII text each byte is a Character of its own, and the bytes decide.
+    static func lastRange(of pattern: String, in text: String) -> Range<String.Index>? {
+        var (bytes, patternBytes) = (text, pattern)  // `withUTF8` needs variables; native strings are not copied
+        let (isASCII, start) = bytes.withUTF8 { bytes in
+            patternBytes.withUTF8 { pattern -> (Bool, Int?) in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return (false, nil) }
+                let starts = stride(from: bytes.count - pattern.count, through: 0, by: -1)
+                return (true, starts.first { UnsafeBufferPointer(rebasing: bytes[$0..<$0 + pattern.count]).elementsEqual(pattern) })
+            }
+        }
+        guard isASCII else { return text.range(of: pattern, options: .backwards) }
+        return start.map { start in
+            let lowerBound = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+            return lowerBound..<text.utf8.index(lowerBound, offsetBy: pattern.utf8.count)
+        }
     }
 
     /// `title` without the spaces, dashes and colons between a visit's date and its title.

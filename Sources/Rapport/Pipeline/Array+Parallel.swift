@@ -57,11 +57,7 @@ final class ResultSlots<Result>: @unchecked Sendable {
     func store(_ value: Result, at index: Int) { slots[index] = value }
 
     /// The value in slot `index`, which is left empty.
-    func take(at index: Int) -> Result {
-        let value = slots[index]!
-        slots[index] = nil
-        return value
-    }
+    func take(at index: Int) -> Result { slots[index].take()! }
 
     /// Every value, in order, each taken out of its slot.
     func values() -> [Result] { (0..<count).map(take) }

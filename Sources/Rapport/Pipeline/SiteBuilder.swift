@@ -260,18 +260,21 @@ public struct SiteBuilder: Sendable {
         // do it on every core, then check and report in file order.
         // Each note's bytes are released once it is loaded: on a large site they and the
         // loaded notes would not both fit in the memory a build may take.
-        let loaded = files.parallelMapReleasing { file -> (String, CustomerNote?, Diagnostics) in
+        var loaded = files.parallelMapReleasing { file -> (name: String, note: CustomerNote?, diagnostics: Diagnostics) in
             var found = Diagnostics()
             let path = display("content/notes/\(file.name)")
             var note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
                 loader.loadNote($0, path: path, diagnostics: &found)
             }
             note?.sourceHash = file.hash
-            return (file.name, note, found)
+            return (file.name, consume note, found)
         }
-        for (name, note, found) in loaded {
-            diagnostics.append(contentsOf: found)
-            guard let note else { continue }
+        for index in loaded.indices {
+            diagnostics.append(contentsOf: loaded[index].diagnostics)
+            // Each note is moved, never copied: a copy retains each of its strings and arrays,
+            // which another thread made, and releases them again when it goes.
+            guard let note = loaded[index].note.take() else { continue }
+            let name = loaded[index].name
             guard known.contains(note.customerID) else {
                 if rejectedIDs.contains(note.customerID) { continue }
                 diagnostics.error(note.customerLocation, "note for unknown customer '\(note.customerID)': no such id in content/customers.csv")
@@ -287,7 +290,8 @@ public struct SiteBuilder: Sendable {
             if stem != note.customerID {
                 diagnostics.warning(note.customerLocation, "the file is named '\(name)' but is for customer '\(note.customerID)'; name it '\(note.customerID).md'")
             }
-            notes[note.customerID] = note
+            let id = note.customerID
+            notes[id] = consume note
         }
         return notes
     }

@@ -19,16 +19,16 @@ final class CommonMarkTests: XCTestCase {
 
             Paragraph *text*.
             """
-        let blocks = CommonMark.blocks(markdown[...])
-        XCTAssertEqual(blocks.map(\.inlineHTML), [
+        let (inlineHTML, text) = CommonMark.withBlocks(markdown[...]) { blocks in (blocks.map(\.inlineHTML), blocks.map(\.text)) }
+        XCTAssertEqual(inlineHTML, [
             "2026-03-14 — cut <em>and</em> <code>gloss</code> <a href=\"https://example.com\">link</a> &amp; <!-- raw HTML omitted -->x<!-- raw HTML omitted -->",
             "\u{301}accent first", "Two lines\nof heading", "<strong>six</strong>", "Ends in a break\\", "",
         ])
-        XCTAssertEqual(blocks.map(\.text), [
+        XCTAssertEqual(text, [
             "2026-03-14 — cut and gloss link & x", "\u{301}accent first", "Two lines of heading", "six", "Ends in a break\\",
             "Paragraph text.",
         ])
-        XCTAssertEqual(CommonMark.blocks("# <b>raw</b>"[...], unsafe: true).map(\.inlineHTML), ["<b>raw</b>"])
+        XCTAssertEqual(CommonMark.withBlocks("# <b>raw</b>"[...], unsafe: true) { $0.map(\.inlineHTML) }, ["<b>raw</b>"])
     }
 
     /// A document too large for the memory kept for note-sized ones reads the same way.
@@ -36,17 +36,36 @@ final class CommonMarkTests: XCTestCase {
         let small = "## 2026-03-14 — cut\n\nAsk about:\n- the *garden*\n- Lisbon (until 2026-12-01)\n\n> quote\n\n"
         let large = String(repeating: small, count: 20_000 / small.utf8.count + 1)
         XCTAssertGreaterThan(large.utf8.count, 16 * 1024)
-        let one = CommonMark.blocks(small[...])
-        let many = CommonMark.blocks(large[...])
-        XCTAssertEqual(many.count, one.count * (large.utf8.count / small.utf8.count))
-        for (index, block) in many.enumerated() {
-            let expected = one[index % one.count]
-            XCTAssertEqual(block.html, expected.html)
-            XCTAssertEqual(block.text, expected.text)
-            XCTAssertEqual(block.inlineHTML, expected.inlineHTML)
-            XCTAssertEqual(block.items.map(\.html), expected.items.map(\.html))
-            XCTAssertEqual(block.line, expected.line + index / one.count * 8)
+        CommonMark.withBlocks(small[...]) { one in
+            CommonMark.withBlocks(large[...]) { many in
+                XCTAssertEqual(many.count, one.count * (large.utf8.count / small.utf8.count))
+                for (index, block) in many.enumerated() {
+                    let expected = one[index % one.count]
+                    XCTAssertEqual(block.kind, expected.kind)
+                    XCTAssertEqual(block.html, expected.html)
+                    XCTAssertEqual(block.text, expected.text)
+                    XCTAssertEqual(block.inlineHTML, expected.inlineHTML)
+                    XCTAssertEqual(block.items.map(\.html), expected.items.map(\.html))
+                    XCTAssertEqual(block.line, expected.line + index / one.count * 8)
+                }
+            }
         }
-        XCTAssertEqual(CommonMark.html(large), String(repeating: CommonMark.html(small), count: many.count / one.count))
+        XCTAssertEqual(CommonMark.html(large), String(repeating: CommonMark.html(small), count: large.utf8.count / small.utf8.count))
+    }
+
+    /// A block's text is read only as far as it takes to tell it is longer than a limit; the
+    /// spaces around it do not count, not even wide ones.
+    func testTextUpToALimit() {
+        let spaces = String(repeating: "&#32;", count: 30) + String(repeating: "\u{A0}", count: 30)
+        let markdown = "\(spaces)Ask *about*:\(spaces)\n\n" + String(repeating: "word ", count: 20) + "\n\n- item\n\n# Heading\n"
+        let texts = CommonMark.withBlocks(markdown[...]) { blocks in blocks.map { $0.text(atMost: 20) } }
+        let padding = String(repeating: " ", count: 30) + String(repeating: "\u{A0}", count: 30)
+        XCTAssertEqual(texts, ["\(padding)Ask about:\(padding)", nil, "", "Heading"])
+        let html = CommonMark.withBlocks(markdown[...]) { blocks in
+            var html: [UInt8] = []
+            for block in blocks { block.appendHTML(to: &html) }
+            return String(decoding: html, as: UTF8.self)
+        }
+        XCTAssertEqual(html, CommonMark.html(markdown))
     }
 }

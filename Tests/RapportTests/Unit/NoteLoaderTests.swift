@@ -199,6 +199,20 @@ final class NoteLoaderTests: XCTestCase {
         XCTAssertEqual(note.makeItRight, ["fringe"])
     }
 
+    func testLabelsBetweenEscapedSpacesAndLongParagraphsThatStartLikeOne() throws {
+        let spaces = String(repeating: "&#32;", count: 40)
+        let long = "Ask about: " + String(repeating: "the garden, ", count: 5)
+        let note = try XCTUnwrap(load(body: "\(spaces)Ask about:\(spaces)\n- garden\n\n\(long)\n\n- fringe\n").note)
+        XCTAssertEqual(note.askAbout.map(\.html), ["garden"])
+        XCTAssertEqual(note.html, "<p>\(long.trimmingSpaces)</p>\n<ul>\n<li>fringe</li>\n</ul>\n")
+    }
+
+    func testAnEndDateIsTheLastOneInTheItem() throws {
+        let note = try XCTUnwrap(load(body: "Ask about:\n- Lisbon (until May) trip (until 2026-12-01)\n").note)
+        XCTAssertEqual(note.askAbout.map(\.html), ["Lisbon (until May) trip"])
+        XCTAssertEqual(note.askAbout.map(\.until), [CalendarDay(year: 2026, month: 12, day: 1)])
+    }
+
     func testAnEndDateAfterACharacterThatJoinsTheBracket() throws {
         // U+0600 joins the character after it, so the item does not end with "(until …)".
         let note = try XCTUnwrap(load(body: "Ask about:\n- café\u{301} (until 2026-12-01)\n- x\u{600}(until 2026-12-01)\n").note)
