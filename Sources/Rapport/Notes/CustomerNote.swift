@@ -1,4 +1,5 @@
 /// A customer's notes file, read and rendered: the parts a recall card shows.
+@dynamicMemberLookup
 public struct CustomerNote: Sendable {
     /// One dated section of the notes: a visit.
     public struct Visit: Sendable {
@@ -22,25 +23,61 @@ public struct CustomerNote: Sendable {
         public var html: String
     }
 
-    public var customerID: String
-    /// Where `customer:` is written, for diagnostics about it.
-    public var customerLocation: SourceLocation
-    public var path: String
-    /// Everything that is not a visit or one of the recognised lists, rendered.
-    public var html: String
-    public var askAbout: [TalkingPoint]
-    public var followUps: [FollowUp]
-    /// Open "make it right" items (items marked done with `[x]` are left out).
-    public var makeItRight: [String]
-    /// Newest first.
-    public var visits: [Visit]
-    /// Letter name → this customer's own text for it (a `## Letter: NAME` section), with
-    /// the number of lines before it in the file, for diagnostics.
-    public var letterTexts: [String: (source: String, lineOffset: Int, location: SourceLocation)] = [:]
-    /// A hash of the file's name and bytes: equal hashes, with the same config, make the
-    /// same note. Nil for a note made some other way.
-    var sourceHash: UInt64?
+    /// What the file says. A note keeps them in one shared box, copied only when a shared
+    /// note is changed: a note is read for its card, its letters and the site pages, and
+    /// copying its fields one by one cost more than a percent of a build.
+    public struct Fields: Sendable {
+        public var customerID: String
+        /// Where `customer:` is written, for diagnostics about it.
+        public var customerLocation: SourceLocation
+        public var path: String
+        /// Everything that is not a visit or one of the recognised lists, rendered.
+        public var html: String
+        public var askAbout: [TalkingPoint]
+        public var followUps: [FollowUp]
+        /// Open "make it right" items (items marked done with `[x]` are left out).
+        public var makeItRight: [String]
+        /// Newest first.
+        public var visits: [Visit]
+        /// Letter name → this customer's own text for it (a `## Letter: NAME` section), with
+        /// the number of lines before it in the file, for diagnostics.
+        public var letterTexts: [String: (source: String, lineOffset: Int, location: SourceLocation)] = [:]
+        /// A hash of the file's name and bytes: equal hashes, with the same config, make the
+        /// same note. Nil for a note made some other way.
+        var sourceHash: UInt64?
+    }
+
+    /// Holds the fields; replaced by a copy before a change when another note shares it.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    public init(_ fields: Fields) {
+        box = Box(fields)
+    }
+
+    /// `note.html` and the like: the field, read or set in the box.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: field] = newValue
+        }
+    }
+
+    /// All the talking points. Spelled out, where the other fields are looked up, because
+    /// `askAbout(on:)` would otherwise take the name.
+    public var askAbout: [TalkingPoint] {
+        get { box.fields.askAbout }
+        set { self[dynamicMember: \.askAbout] = newValue }
+    }
 
     /// The talking points still current on `day`.
-    public func askAbout(on day: CalendarDay) -> [TalkingPoint] { askAbout.filter { $0.isCurrent(on: day) } }
+    public func askAbout(on day: CalendarDay) -> [TalkingPoint] { box.fields.askAbout.filter { $0.isCurrent(on: day) } }
 }

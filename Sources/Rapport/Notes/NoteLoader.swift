@@ -57,19 +57,19 @@ public struct NoteLoader: Sendable {
         }
 
         var note = CommonMark.withBlocks(parts.bodyText, unsafe: unsafeMarkdown) { blocks in
-            var note = CustomerNote(
+            var note = CustomerNote.Fields(
                 customerID: customerID, customerLocation: customerLocation, path: path, html: "", askAbout: [],
                 followUps: followUps, makeItRight: [], visits: [])
             read(blocks, of: parts, into: &note, path: path, diagnostics: &diagnostics)
             return note
         }
         note.visits.sort { $0.date > $1.date }
-        return note
+        return CustomerNote(note)
     }
 
     /// Reads the blocks of a note's body: its letters, visits, lists and the rest.
     private func read(
-        _ blocks: [MarkdownBlock], of parts: FrontMatter, into note: inout CustomerNote, path: String, diagnostics: inout Diagnostics
+        _ blocks: [MarkdownBlock], of parts: FrontMatter, into note: inout CustomerNote.Fields, path: String, diagnostics: inout Diagnostics
     ) {
         // The HTML of the note and of its current visit, made strings once they are complete.
         var noteHTML: [UInt8] = []
@@ -196,7 +196,7 @@ public struct NoteLoader: Sendable {
     }
 
     private func read(
-        _ items: [MarkdownBlock.Item], as list: NoteList, into note: inout CustomerNote,
+        _ items: [MarkdownBlock.Item], as list: NoteList, into note: inout CustomerNote.Fields,
         path: String, lineOffset: Int, diagnostics: inout Diagnostics
     ) {
         for item in items {
