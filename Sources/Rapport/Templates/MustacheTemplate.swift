@@ -109,6 +109,8 @@ struct MustacheBlock: @unchecked Sendable {
 /// A dotted name split once at parse time; no parts for the implicit iterator `{{.}}`.
 struct MustachePath: @unchecked Sendable {
     var parts: UnsafeBufferPointer<String>
+    /// The length of each part in UTF-8, for finding it in objects (`MustacheObject`).
+    var lengths: UnsafeBufferPointer<Int>
 
     static func parts(_ name: String) -> [String] {
         name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -129,12 +131,14 @@ private enum ParsedNode {
 private final class MustacheStorage: @unchecked Sendable {
     private var bytes: [UnsafeMutableBufferPointer<UInt8>] = []
     private var strings: [UnsafeMutableBufferPointer<String>] = []
+    private var lengths: [UnsafeMutableBufferPointer<Int>] = []
     private var nodes: [UnsafeMutableBufferPointer<MustacheNode>] = []
     private var blocks: [UnsafeMutableBufferPointer<MustacheBlock>] = []
 
     deinit {
         for buffer in bytes { buffer.deallocate() }
         for buffer in strings { _ = buffer.deinitialize(); buffer.deallocate() }
+        for buffer in lengths { buffer.deallocate() }
         for buffer in nodes { _ = buffer.deinitialize(); buffer.deallocate() }
         for buffer in blocks { _ = buffer.deinitialize(); buffer.deallocate() }
     }
@@ -146,9 +150,8 @@ private final class MustacheStorage: @unchecked Sendable {
     private func freeze(_ node: ParsedNode) -> MustacheNode {
         switch node {
         case .text(let text): .text(keep(text, in: &bytes))
-        case .variable(let parts, let escaped): .variable(MustachePath(parts: keep(parts, in: &strings)), escaped: escaped)
-        case .section(let parts, let children, let inverted):
-            .section(MustachePath(parts: keep(parts, in: &strings)), freeze(children), inverted: inverted)
+        case .variable(let parts, let escaped): .variable(path(parts), escaped: escaped)
+        case .section(let parts, let children, let inverted): .section(path(parts), freeze(children), inverted: inverted)
         case .partial(let name, let indent): .partial(name, indent: keep(indent, in: &bytes))
         case .layout(let name, let blockList, let indent):
             .layout(
@@ -156,6 +159,10 @@ private final class MustacheStorage: @unchecked Sendable {
                 indent: keep(indent, in: &bytes))
         case .block(let name, let children): .block(name, freeze(children))
         }
+    }
+
+    private func path(_ parts: [String]) -> MustachePath {
+        MustachePath(parts: keep(parts, in: &strings), lengths: keep(parts.map(\.utf8.count), in: &lengths))
     }
 
     /// A copy of `elements` in memory this storage frees.
@@ -541,18 +548,19 @@ private struct MustacheRenderer {
     /// inside what it found.
     private func lookUp(_ path: MustachePath) -> MustacheValue? {
         guard let first = path.parts.first else { return stack.last }
+        let firstLength = path.lengths[0]
         var found: MustacheValue?
         var index = stack.endIndex
         while index > stack.startIndex {
             index -= 1
-            if let value = stack[index][first] {
+            if case .object(let object) = stack[index], let value = object[first, length: firstLength] {
                 found = value
                 break
             }
         }
-        for part in path.parts.dropFirst() {
+        for part in 1..<path.parts.count {
             guard case .object(let object)? = found else { return nil }
-            found = object[part]
+            found = object[path.parts[part], length: path.lengths[part]]
         }
         return found
     }

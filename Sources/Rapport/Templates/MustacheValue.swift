@@ -34,14 +34,17 @@ enum MustacheValue: Sendable, Equatable {
 
 /// The keys and values of a Mustache object. A view's object has a few dozen keys at
 /// most, so finding one by comparing names is quicker than hashing it, and building the
-/// object costs one array. Setting a key appends it, and the last setting wins: views set
-/// each key once, and a key set again (or removed, kept as nil) is rare enough that
-/// searching for it on every set would cost more than the entries it saves.
+/// object costs one array. Setting a key appends it, and the last
+/// setting wins: views set each key once, and a key set again (or removed, kept as nil) is
+/// rare enough that searching for it on every set would cost more than the entries it saves.
 struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// A struct, not a tuple: an array of tuples is copied and destroyed element by element
     /// through the runtime's generic tuple code, which cost several percent of a build.
     private struct Member: Sendable, Equatable {
         var key: String
+        /// The key's length in UTF-8, compared before the key: most names differ in length,
+        /// and a stored length is quicker to compare than the string's own.
+        var length: Int
         var value: MustacheValue?
     }
 
@@ -50,11 +53,11 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     init() {}
 
     init(_ dictionary: [String: MustacheValue]) {
-        members = dictionary.map { Member(key: $0.key, value: $0.value) }
+        members = dictionary.map { Member(key: $0.key, length: $0.key.utf8.count, value: $0.value) }
     }
 
     init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        members = elements.map { Member(key: $0.0, value: $0.1) }
+        members = elements.map { Member(key: $0.0, length: $0.0.utf8.count, value: $0.1) }
     }
 
     /// The keys that have a value, each once.
@@ -64,20 +67,20 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// The value of `key`; setting nil removes it, setting a key again replaces its value.
     subscript(key: String) -> MustacheValue? {
-        get {
-            // By index, from the end: the last setting wins, and no member is copied on the
-            // way. Most names differ in length, which is quicker to compare than their text.
-            let length = key.utf8.count
-            var index = members.endIndex
-            while index > members.startIndex {
-                index -= 1
-                if members[index].key.utf8.count == length, members[index].key == key { return members[index].value }
-            }
-            return nil
+        get { self[key, length: key.utf8.count] }
+        set { members.append(Member(key: key, length: key.utf8.count, value: newValue)) }
+    }
+
+    /// The value of `key`, which is `length` bytes long in UTF-8: for names looked up over
+    /// and over, such as a template's, whose lengths are worked out once.
+    subscript(key: String, length length: Int) -> MustacheValue? {
+        // By index, from the end: the last setting wins, and no member is copied on the way.
+        var index = members.endIndex
+        while index > members.startIndex {
+            index -= 1
+            if members[index].length == length, members[index].key == key { return members[index].value }
         }
-        set {
-            members.append(Member(key: key, value: newValue))
-        }
+        return nil
     }
 
     mutating func reserveCapacity(_ capacity: Int) {

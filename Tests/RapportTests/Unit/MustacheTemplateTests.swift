@@ -74,6 +74,28 @@ final class MustacheTemplateTests: XCTestCase {
         XCTAssertTrue(none.isFalsey)
     }
 
+    func testNamesAreFoundByTheirWholeTextWhateverTheirLength() throws {
+        // Objects compare a name's length in UTF-8 before its text: names of one length,
+        // names whose characters and bytes count differently, and names set twice.
+        let template = try MustacheTemplate(string: "{{ab}} {{cd}} {{café}} {{cafe}} {{x.ab}} {{#x}}{{cd}}{{ab}}{{/x}}")
+        var object = MustacheObject()
+        object["ab"] = "1"
+        object["cd"] = "2"
+        object["café"] = "3"
+        object["cafe"] = "4"
+        object["cd"] = "5"
+        var inner = MustacheObject()
+        inner["ab"] = "6"
+        inner["ca"] = "7"
+        object["x"] = .object(inner)
+        XCTAssertEqual(template.render(.object(object)), "1 5 3 4 6 56")
+        object["cd"] = nil
+        XCTAssertEqual(template.render(.object(object)), "1  3 4 6 6")
+        XCTAssertNil(object["c"])
+        XCTAssertNil(object["cdd"])
+        XCTAssertEqual(object.keys, ["ab", "café", "cafe", "x"])
+    }
+
     private final class Counter: @unchecked Sendable {
         private(set) var value = 0
         func add() { value += 1 }
