@@ -17,12 +17,21 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let digits = Array(text.utf8)
-        guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"),
-            let year = Self.number(digits[0..<4]), let month = Self.number(digits[5..<7]),
-            let day = Self.number(digits[8..<10])
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        // Read in place when the text is contiguous, as it almost always is: a copy of
+        // each date's bytes cost an allocation for every date of every note.
+        guard let parts = utf8.withContiguousStorageIfAvailable(Self.isoParts) ?? Array(utf8).withUnsafeBufferPointer(Self.isoParts)
         else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// The numbers of the ten bytes `YYYY-MM-DD`.
+    private static func isoParts(_ digits: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"), let year = number(digits[0..<4]),
+            let month = number(digits[5..<7]), let day = number(digits[8..<10])
+        else { return nil }
+        return (year, month, day)
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
@@ -94,7 +103,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         }
     }
 
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

@@ -21,9 +21,9 @@ struct CardView {
         customer["email"] = record.email
         customer["phone"] = record.phone
         customer.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
-        customer["customer_since"] = record.customerSince?.context(style)
+        customer["customer_since"] = record.customerSince.map(site.dateContext)
         if let lastVisit = record.lastVisit {
-            var visit = ViewContext(continuing: lastVisit.context(style))
+            var visit = ViewContext(continuing: site.dateContext(lastVisit))
             visit["ago"] = Self.ago(days: lastVisit.days(until: site.today))
             customer["last_visit"] = visit
         }
@@ -49,7 +49,7 @@ struct CardView {
             "follow_ups",
             (note?.followUps ?? []).sorted { $0.date < $1.date }.map { followUp in
                 ViewContext([
-                    "date": followUp.date.context(style), "item_html": .text(followUp.html),
+                    "date": site.dateContext(followUp.date), "item_html": .text(followUp.html),
                     "overdue": .flag(followUp.date < site.today),
                 ]).mustacheValue
             })
@@ -59,7 +59,7 @@ struct CardView {
             "visit_log",
             (note?.visits ?? []).map { visit in
                 ViewContext([
-                    "date": visit.date.context(style), "title_html": .text(visit.titleHTML),
+                    "date": site.dateContext(visit.date), "title_html": .text(visit.titleHTML),
                     "has_title": .flag(!visit.titleHTML.isEmpty), "body_html": .text(visit.html),
                 ]).mustacheValue
             })
@@ -67,7 +67,7 @@ struct CardView {
             "appointments",
             appointments.filter { $0.date >= site.today }.map { appointment in
                 ViewContext([
-                    "date": appointment.date.context(style), "time": .text(appointment.time),
+                    "date": site.dateContext(appointment.date), "time": .text(appointment.time),
                     "service": .text(appointment.service), "staff": .text(appointment.staff),
                 ]).mustacheValue
             })

@@ -81,8 +81,8 @@ struct ComingUpView {
 
         var page = site.page(depth: 0)
         page["days"] = days
-        page["first_day"] = today.context(site.dateStyle)
-        page["last_day"] = last.context(site.dateStyle)
+        page["first_day"] = site.dateContext(today)
+        page["last_day"] = site.dateContext(last)
         page["coming_up_days"] = site.config.comingUpDays
         page["lapsed_days"] = site.config.lapsedDays
         var context = page
@@ -92,7 +92,7 @@ struct ComingUpView {
             let (customer, followUp) = overdueItems[index]
             var item = view.person(view.records[customer])
             item["item_html"] = followUp.html
-            item["due"] = followUp.date.context(site.dateStyle)
+            item["due"] = site.dateContext(followUp.date)
             return item.mustacheValue
         }
         context.setList("make_it_right", count: makeItRight.count) { index in
@@ -105,7 +105,7 @@ struct ComingUpView {
             let (absence, customer) = lapsed[index]
             let record = view.records[customer]
             var item = view.person(record)
-            item["last_visit"] = record.lastVisit!.context(site.dateStyle)
+            item["last_visit"] = site.dateContext(record.lastVisit!)
             item["ago"] = CardView.ago(days: absence)
             item["visits"] = record.visits.map(String.init)
             return item.mustacheValue

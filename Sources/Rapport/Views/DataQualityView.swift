@@ -24,7 +24,7 @@ struct DataQualityView {
         context.setList("stale_notes", count: staleNotes.count) { index in
             let stale = staleNotes[index]
             var item = ViewContext(continuing: person(records[stale.customer]))
-            item["newest_visit"] = stale.newestVisit?.context(site.dateStyle)
+            item["newest_visit"] = stale.newestVisit.map(site.dateContext)
             item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
             return item.mustacheValue
         }

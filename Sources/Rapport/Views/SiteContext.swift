@@ -10,13 +10,29 @@ struct SiteContext {
     let offerCodePrefix: String
     /// `page(depth:)` for the depths of the site's pages, built once.
     private var pages: [ViewContext] = []
+    /// `dateContext` of each day from `firstRecentDay` on, made once: a card shows a dozen
+    /// dates, most of them within a few years of the build, and formatting each again for
+    /// every card cost a few percent of a build.
+    private var recentDays: [MustacheValue] = []
+    private let firstRecentDay: CalendarDay
 
     init(config: SiteConfig, today: CalendarDay) {
         self.config = config
         self.today = today
         self.dateStyle = DateStyle(localeIdentifier: config.locale)
         offerCodePrefix = String(Slug.readable(config.businessName).replacingOccurrences(of: "-", with: "").prefix(3)).uppercased()
+        // Five years back, for visits, and one ahead, for bookings and follow-ups.
+        let firstRecentDay = today.adding(days: -5 * 366)
+        let dateStyle = dateStyle
+        self.firstRecentDay = firstRecentDay
+        recentDays = (0..<(6 * 366)).map { firstRecentDay.adding(days: $0).context(dateStyle) }
         pages = (0...2).map(makePage)
+    }
+
+    /// `{iso, long}` for `day` (`CalendarDay.context`).
+    func dateContext(_ day: CalendarDay) -> MustacheValue {
+        let offset = firstRecentDay.days(until: day)
+        return recentDays.indices.contains(offset) ? recentDays[offset] : day.context(dateStyle)
     }
 
     /// The context shared by all pages, for a page `depth` folders below the site root.

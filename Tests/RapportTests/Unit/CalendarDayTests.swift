@@ -31,6 +31,33 @@ final class CalendarDayTests: XCTestCase {
         }
     }
 
+    func testParsesSubstringsAndTextThatIsNotContiguous() {
+        let line = "visit 2026-03-14 cut"
+        XCTAssertEqual(CalendarDay(iso: line.dropFirst(6).prefix(10)), CalendarDay(year: 2026, month: 3, day: 14))
+        // A bridged string need not keep its UTF-8 in one piece: it is read by copying.
+        let bridged = NSString(string: "2026-03-14") as String
+        XCTAssertEqual(CalendarDay(iso: bridged), CalendarDay(year: 2026, month: 3, day: 14))
+        XCTAssertNil(CalendarDay(iso: NSString(string: "2026-03-1x") as String))
+    }
+
+    func testDateContextsAreTheSameInsideAndOutsideTheDaysMadeOnce() {
+        // The site context formats five years back and one ahead once; other days as asked.
+        let today = day("2026-03-14")
+        let site = SiteContext(config: SiteConfig(), today: today)
+        for offset in [-40_000, -1_831, -1_830, -1_829, -365, -1, 0, 1, 365, 366, 1_000, 40_000] {
+            let other = today.adding(days: offset)
+            XCTAssertEqual(site.dateContext(other), other.context(site.dateStyle), "\(other)")
+        }
+        // A build near the first or last representable day still gets every day right.
+        for edge in [day("0001-01-03"), day("9999-12-30")] {
+            let site = SiteContext(config: SiteConfig(), today: edge)
+            for offset in [-2, -1, 0, 1, 2] {
+                let other = edge.adding(days: offset)
+                XCTAssertEqual(site.dateContext(other), other.context(site.dateStyle), "\(other)")
+            }
+        }
+    }
+
     func testDescriptionIsISO() {
         XCTAssertEqual(day("2026-03-14").description, "2026-03-14")
         XCTAssertEqual(CalendarDay(year: 5, month: 1, day: 2)?.description, "0005-01-02")
