@@ -29,8 +29,15 @@ extension Substring {
 }
 
 extension String {
-    /// See `Substring.trimmingSpaces`.
-    var trimmingSpaces: String { self[...].trimmingSpaces }
+    /// See `Substring.trimmingSpaces`. Text with nothing to trim is returned as it is, not
+    /// copied: address lines and merge fields are trimmed for every letter.
+    var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first < 0x80, last < 0x80, !Substring.isSpace(Unicode.Scalar(first)), !Substring.isSpace(Unicode.Scalar(last)) {
+            return self
+        }
+        return self[...].trimmingSpaces
+    }
 }
 
 extension String {

@@ -31,7 +31,7 @@ struct DirectoryView {
         row["preferred_name"] = record.preferredName
         row["display_name"] = record.displayName
         row.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
-        row["last_visit"] = record.lastVisit?.context(site.dateStyle)
+        row["last_visit"] = record.lastVisit.map(site.dateContext)
         row["search_text"] = searchText(record)
         row["tag_list"] = record.tags.joined(separator: ";")
         return row.mustacheValue
@@ -40,10 +40,32 @@ struct DirectoryView {
     /// What the directory's search box matches: names, pets, children, tags, email, phone
     /// and city. The page's script folds case and accents on both sides.
     static func searchText(_ record: CustomerRecord) -> String {
-        var parts = [record.firstName, record.lastName, record.preferredName]
-        parts += record.pets.map(\.name) + record.children.map(\.name) + record.tags
-        parts += [record.email, record.phone, record.phone.filter(\.isNumber), record.address.city]
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+        // Written into one string, with no list of parts: this runs for every customer.
+        var text = ""
+        text.reserveCapacity(128)
+        func add(_ part: String) {
+            guard !part.isEmpty else { return }
+            if !text.isEmpty { text += " " }
+            text += part
+        }
+        add(record.firstName)
+        add(record.lastName)
+        add(record.preferredName)
+        for pet in record.pets { add(pet.name) }
+        for child in record.children { add(child.name) }
+        for tag in record.tags { add(tag) }
+        add(record.email)
+        add(record.phone)
+        add(digits(record.phone))
+        add(record.address.city)
+        return text
+    }
+
+    /// The digits of a phone number, for searching it typed without spaces or dashes.
+    static func digits(_ phone: String) -> String {
+        // ASCII numbers on bytes; any other text by character, where more than 0–9 are digits.
+        guard phone.utf8.allSatisfy({ $0 < 0x80 }) else { return phone.filter(\.isNumber) }
+        return String(decoding: phone.utf8.filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
     }
 
     /// Last name, then first name, ignoring case and accents; the id breaks ties, so the
