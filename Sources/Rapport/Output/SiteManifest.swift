@@ -80,7 +80,12 @@ struct SiteManifest: Sendable {
 
     /// The manifest as written to disk; paths with a tab or newline are left out (their
     /// files are simply written again next time).
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { bytes(pageLines: []) }
+
+    /// The manifest as written to disk, with `pageLines` after the lines of `files`, in
+    /// the order given: each is the lines of some pages, made by `appendLine` as the pages
+    /// were written, so that a large site's list is not sorted and formatted at the end.
+    func bytes(pageLines: [[UInt8]]) -> [UInt8] {
         var text = Self.header + "\n"
         text += "inputs\t\(String(inputs, radix: 16))\n"
         func place(_ location: SourceLocation) -> String {
@@ -90,23 +95,50 @@ struct SiteManifest: Sendable {
             text += "warning\t\(place(warning.location))\t\(Self.escaped(warning.message))\n"
             for note in warning.notes { text += "note\t\(place(note.location))\t\(Self.escaped(note.message))\n" }
         }
-        // A line per page, put together as bytes.
         var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + files.count * 96)
-        let tab = UInt8(ascii: "\t")
-        for (path, entry) in files.sorted(by: { $0.key < $1.key })
-        where !path.utf8.contains(tab) && !path.utf8.contains(UInt8(ascii: "\n")) {
-            bytes.append(contentsOf: "file\t".utf8)
-            bytes.append(contentsOf: path.utf8)
-            var fields = [String(entry.contentHash, radix: 16), String(entry.size), String(entry.modified.tv_sec), String(entry.modified.tv_nsec)]
-            if let source = entry.source { fields.append(String(source, radix: 16)) }
-            for field in fields {
-                bytes.append(tab)
-                bytes.append(contentsOf: field.utf8)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        bytes.reserveCapacity(bytes.count + files.count * 96 + pageLines.reduce(0) { $0 + $1.count })
+        for (path, entry) in files.sorted(by: { $0.key < $1.key }) { Self.appendLine(path, entry, to: &bytes) }
+        for lines in pageLines { bytes.append(contentsOf: lines) }
         return bytes
+    }
+
+    /// Appends the line of the page at `path`, unless the path has a tab or newline.
+    static func appendLine(_ path: String, _ entry: Entry, to bytes: inout [UInt8]) {
+        let tab = UInt8(ascii: "\t")
+        guard !path.utf8.contains(tab), !path.utf8.contains(UInt8(ascii: "\n")) else { return }
+        bytes.append(contentsOf: "file\t".utf8)
+        bytes.append(contentsOf: path.utf8)
+        bytes.append(tab)
+        appendNumber(entry.contentHash, radix: 16, to: &bytes)
+        bytes.append(tab)
+        appendNumber(UInt64(entry.size), radix: 10, to: &bytes)
+        bytes.append(tab)
+        // Times before 1970 are written as they always were, with a minus sign.
+        if entry.modified.tv_sec < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendNumber(UInt64(entry.modified.tv_sec.magnitude), radix: 10, to: &bytes)
+        bytes.append(tab)
+        appendNumber(UInt64(entry.modified.tv_nsec), radix: 10, to: &bytes)
+        if let source = entry.source {
+            bytes.append(tab)
+            appendNumber(source, radix: 16, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// `value` in lowercase digits of `radix`, as `String(value, radix:)` writes it.
+    private static func appendNumber(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var value = value
+            repeat {
+                let digit = UInt8(value % radix)
+                buffer[23 - count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                value /= radix
+                count += 1
+            } while value > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     /// A non-negative number written in `radix` (10 or 16), without allocating a string.

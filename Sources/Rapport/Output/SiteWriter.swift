@@ -331,9 +331,12 @@ final class StagedSite: @unchecked Sendable {
             && status.st_mtim.tv_sec == entry.modified.tv_sec && status.st_mtim.tv_nsec == entry.modified.tv_nsec
     }
 
-    func finish(_ manifest: SiteManifest) throws(SiteWriter.Failure) {
+    /// Writes the manifest and swaps the new site in. `pageLines` are the manifest's lines
+    /// of the pages put (`SiteManifest.appendLine`), in the order they are to be written.
+    func finish(_ manifest: SiteManifest, pageLines: [[UInt8]] = []) throws(SiteWriter.Failure) {
         do {
-            _ = try Self.write(stagingPath + "/" + SiteManifest.fileName, manifest.bytes)
+            let bytes = manifest.bytes(pageLines: pageLines)
+            _ = try Self.write(stagingPath + "/" + SiteManifest.fileName, bytes)
         } catch {
             writer.abandonStaging()
             throw .io(stagingPath, reason: SiteWriter.reason(error))

@@ -116,44 +116,63 @@ public struct SiteBuilder: Sendable {
         // same config, letters, templates and day, keeps their pages without rendering them.
         let results = pages.parallelMap(
             warnings: warnings, progress: { progress?(done.increment(), total) },
-            keep: { paths, key -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure>? in
+            keep: { paths, key -> Result<PutPages, SiteWriter.Failure>? in
                 guard let pages = staged.keep(paths, source: key) else { return nil }
                 _ = kept.increment()
-                return .success(pages.map { ($0.path, $0.entry, false) })
+                var put = PutPages()
+                for (path, entry) in pages { put.add(path, entry, written: false) }
+                return .success(put)
             }
-        ) { files, key -> Result<[(String, SiteManifest.Entry, Bool)], SiteWriter.Failure> in
+        ) { files, key -> Result<PutPages, SiteWriter.Failure> in
             do {
-                return .success(try files.map { file in
+                var put = PutPages()
+                for file in files {
                     let (entry, written) = try staged.put(file, source: key)
-                    return (file.path, entry, written)
-                })
+                    put.add(file.path, entry, written: written)
+                }
+                return .success(put)
             } catch {
                 return .failure(.io(writer.staging.path, reason: SiteWriter.reason(error)))
             }
         }
-        var entries: [String: SiteManifest.Entry] = [:]
-        entries.reserveCapacity(pages.records.count * (site.letters.count + 1) + 8)
+        var pageLines: [[UInt8]] = []
+        pageLines.reserveCapacity(results.count)
+        var fileCount = 0
         var written = 0
         do {
             for result in results {
-                for (path, entry, didWrite) in try result.get() {
-                    entries[path] = entry
-                    if didWrite { written += 1 }
-                }
+                let put = try result.get()
+                pageLines.append(put.manifestLines)
+                fileCount += put.count
+                written += put.written
             }
         } catch {
             staged.abandon()
             throw failure(error)
         }
         do {
-            try staged.finish(SiteManifest(inputs: fingerprint, warnings: warnings, files: entries))
+            try staged.finish(SiteManifest(inputs: fingerprint, warnings: warnings, files: [:]), pageLines: pageLines)
         } catch {
             throw failure(error)
         }
-        releaseInBackground((site, pages, results, entries))
+        releaseInBackground((site, pages, results, pageLines))
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
-            fileCount: entries.count, writtenCount: written, upToDate: false, keptCustomerCount: kept.value)
+            fileCount: fileCount, writtenCount: written, upToDate: false, keptCustomerCount: kept.value)
+    }
+
+    /// Some pages put in the new site: their lines of the manifest, how many there are, and
+    /// how many of them were written rather than linked from the current site.
+    private struct PutPages: Sendable {
+        var manifestLines: [UInt8] = []
+        var count = 0
+        var written = 0
+
+        mutating func add(_ path: String, _ entry: SiteManifest.Entry, written didWrite: Bool) {
+            SiteManifest.appendLine(path, entry, to: &manifestLines)
+            count += 1
+            if didWrite { written += 1 }
+        }
     }
 
     /// Lets another thread free what a build loaded and rendered. At 100,000 customers

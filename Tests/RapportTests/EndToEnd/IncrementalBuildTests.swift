@@ -146,7 +146,11 @@ final class EndToEndIncrementalBuildTests: XCTestCase {
         XCTAssertEqual(lines.first, "rapport-manifest\t1")
         XCTAssertTrue(lines[1].hasPrefix("inputs\t"), String(lines[1]))
         let files = lines.filter { $0.hasPrefix("file\t") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        XCTAssertEqual(files.map { String($0[1]) }, try TestSupport.snapshot(of: output).keys.filter { $0 != ".rapport-site" }.sorted())
+        // Every file once, in the order the build made them: the site pages, then each
+        // customer's card and letters in directory order.
+        XCTAssertEqual(files.map { String($0[1]) }.sorted(), try TestSupport.snapshot(of: output).keys.filter { $0 != ".rapport-site" }.sorted())
+        XCTAssertEqual(
+            files.map { String($0[1]) }.suffix(4), ["customers/c-2.html", "letters/thank-you/c-2.html", "customers/c-1.html", "letters/thank-you/c-1.html"])
         for fields in files {
             // A customer's pages also carry the key of what they were made from.
             let isCustomerPage = fields[1].hasPrefix("customers/") || fields[1].hasPrefix("letters/")
