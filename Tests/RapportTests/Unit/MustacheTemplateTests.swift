@@ -46,6 +46,12 @@ final class MustacheTemplateTests: XCTestCase {
     func testValuesAreEscapedForHTML() throws {
         let template = try MustacheTemplate(string: "{{v}}|{{{v}}}|{{&v}}")
         XCTAssertEqual(template.render(["v": "<a href='x'>&\"</a>"]), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;|<a href='x'>&\"</a>|<a href='x'>&\"</a>")
+        // Text whose UTF-8 is not stored in one piece (bridged from Foundation), and text
+        // with nothing to escape, or only characters near those escaped.
+        let bridged = NSString(string: "Zoë & \"Ada\" <3") as String
+        XCTAssertEqual(try MustacheTemplate(string: "{{v}}").render(["v": .text(bridged)]), "Zoë &amp; &quot;Ada&quot; &lt;3")
+        XCTAssertEqual(try MustacheTemplate(string: "{{v}}").render(["v": "plain text, 100% (!#$%)=?@[]"]), "plain text, 100% (!#$%)=?@[]")
+        XCTAssertEqual(try MustacheTemplate(string: "{{v}}").render(["v": ""]), "")
     }
 
     func testLayoutBlocksOverrideAndFallBack() throws {
