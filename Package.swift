@@ -18,7 +18,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Tiny C helpers for system calls Swift cannot reach (renameat2 for the atomic site swap).
+        // Tiny C helpers: system calls Swift cannot reach (renameat2 for the atomic site swap,
+        // syncfs), and cmark's per-document memory, which needs a thread-local variable.
         .target(name: "CSupport"),
         .target(
             name: "Rapport",

@@ -9,4 +9,15 @@ int rapport_exchange_paths(const char *first, const char *second);
 /// Returns 0 on success, or -1 with errno set.
 int rapport_sync_file_system(const char *path);
 
+/// cmark's allocator (a `cmark_mem *`) for the document this thread is reading: pieces
+/// handed out from blocks, all given back by rapport_document_memory_end. Only between
+/// rapport_document_memory_begin and rapport_document_memory_end on the same thread.
+void *rapport_document_allocator(void);
+
+/// Starts fresh memory for the next document this thread reads (documents may nest).
+void rapport_document_memory_begin(void);
+
+/// Gives back all the memory of this thread's current document.
+void rapport_document_memory_end(void);
+
 #endif

@@ -1,4 +1,5 @@
 import CCmark
+import CSupport
 import Foundation
 
 /// A top-level block of a parsed markdown document, with what the note reader needs to
@@ -241,134 +242,19 @@ enum CommonMark {
 }
 
 /// Memory for cmark while it reads and renders one note-sized document: pieces handed out
-/// in order from blocks of 64 KB, all given back at once when the document is done. cmark
-/// asks for some 450 pieces for a note of 2 KB, and malloc, which takes a lock for each
-/// once a process has threads, cost about as much as the parsing.
-private struct DocumentMemory {
+/// in order from blocks, all given back at once when the document is done (in C, beside
+/// this: see `document_memory.c`). cmark asks for some 450 pieces for a note of 2 KB, and
+/// malloc, which takes a lock for each once a process has threads, cost about as much as
+/// the parsing.
+private enum DocumentMemory {
     /// Larger documents use malloc: what cmark asks for grows with the text (to 200 times
     /// its size for some hostile text), and none of it is reused before the end.
     static let largestDocument = 16 * 1024
-    private static let blockSize = 64 * 1024
-    /// Each piece is preceded by its size, and aligned as malloc aligns. A block starts
-    /// with the address of the block before it.
-    private static let header = 16
-
-    private var block: UnsafeMutableRawPointer?
-    private var used = 0
-    private var capacity = 0
-    /// The piece handed out last, which can grow in place.
-    private var lastPiece: UnsafeMutableRawPointer?
-
-    private mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let length = Self.header + Self.rounded(size)
-        if block == nil || used + length > capacity {
-            let blockLength = max(Self.blockSize, Self.header + length)
-            guard let newBlock = blockLength == Self.blockSize ? Self.takeSpareBlock() : malloc(blockLength) else {
-                fatalError("out of memory")
-            }
-            newBlock.storeBytes(of: block, as: UnsafeMutableRawPointer?.self)
-            (block, used, capacity) = (newBlock, Self.header, blockLength)
-        }
-        let piece = block! + used + Self.header
-        (piece - Self.header).storeBytes(of: size, as: Int.self)
-        used += length
-        lastPiece = piece
-        return piece
-    }
-
-    private mutating func reallocate(_ piece: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
-        guard let piece else { return allocate(size) }
-        let oldSize = (piece - Self.header).load(as: Int.self)
-        if piece == lastPiece, let block, piece - block + Self.rounded(size) <= capacity {
-            (piece - Self.header).storeBytes(of: size, as: Int.self)
-            used = piece - block + Self.rounded(size)
-            return piece
-        }
-        let moved = allocate(size)
-        moved.copyMemory(from: piece, byteCount: min(oldSize, size))
-        return moved
-    }
-
-    /// Gives the blocks back; the first (of at least the usual size) is kept for this
-    /// thread's next document.
-    private func freeBlocks() {
-        var next = block
-        while let current = next {
-            next = current.load(as: UnsafeMutableRawPointer?.self)
-            if next == nil {
-                Self.keepSpareBlock(current)
-            } else {
-                free(current)
-            }
-        }
-    }
-
-    /// A block of `blockSize` bytes: this thread's spare one, or a new one. Handing the
-    /// same block to each document saves the page faults of memory malloc gave back to
-    /// the system in between (a 64 KB block freed at the top of the heap is trimmed).
-    private static func takeSpareBlock() -> UnsafeMutableRawPointer? {
-        guard let spare = pthread_getspecific(spareKey) else { return malloc(blockSize) }
-        pthread_setspecific(spareKey, nil)
-        return spare
-    }
-
-    private static func keepSpareBlock(_ block: UnsafeMutableRawPointer) {
-        if pthread_getspecific(spareKey) == nil {
-            pthread_setspecific(spareKey, block)
-        } else {
-            free(block)
-        }
-    }
-
-    /// A thread's spare block, freed when the thread ends.
-    private static let spareKey: pthread_key_t = {
-        var key = pthread_key_t()
-        guard pthread_key_create(&key, { free($0) }) == 0 else { fatalError("cannot create a thread-local key") }
-        return key
-    }()
-
-    private static func rounded(_ size: Int) -> Int { (size + header - 1) / header * header }
-
-    /// cmark's calls carry no context: each thread finds the memory of its document here.
-    private static let currentKey: pthread_key_t = {
-        var key = pthread_key_t()
-        guard pthread_key_create(&key, nil) == 0 else { fatalError("cannot create a thread-local key") }
-        return key
-    }()
-
-    private static var current: UnsafeMutablePointer<DocumentMemory> {
-        pthread_getspecific(currentKey)!.assumingMemoryBound(to: DocumentMemory.self)
-    }
-
-    /// What cmark calls: `calloc` and `realloc` hand out the current thread's document memory,
-    /// and `free` leaves it all for the end.
-    nonisolated(unsafe) private static let allocator: UnsafeMutablePointer<cmark_mem> = {
-        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
-        allocator.initialize(
-            to: cmark_mem(
-                calloc: { count, size in
-                    let (total, overflow) = count.multipliedReportingOverflow(by: size)
-                    guard !overflow else { fatalError("cmark asked for too much memory") }
-                    let piece = current.pointee.allocate(total)
-                    piece.initializeMemory(as: UInt8.self, repeating: 0, count: total)
-                    return piece
-                },
-                realloc: { piece, size in current.pointee.reallocate(piece, to: size) },
-                free: { _ in }))
-        return allocator
-    }()
 
     /// Runs `body` with fresh document memory for this thread, given back when it returns.
     static func use<Result>(_ body: (UnsafeMutablePointer<cmark_mem>) -> Result) -> Result {
-        var memory = DocumentMemory()
-        return withUnsafeMutablePointer(to: &memory) { memory in
-            let previous = pthread_getspecific(currentKey)
-            pthread_setspecific(currentKey, memory)
-            defer {
-                pthread_setspecific(currentKey, previous)
-                memory.pointee.freeBlocks()
-            }
-            return body(allocator)
-        }
+        rapport_document_memory_begin()
+        defer { rapport_document_memory_end() }
+        return body(rapport_document_allocator().assumingMemoryBound(to: cmark_mem.self))
     }
 }

@@ -8,7 +8,6 @@ struct CardView {
     var letters: [(title: String, href: String)]
 
     func context(in site: SiteContext) -> MustacheValue {
-        let style = site.dateStyle
         // Room for every key below, set once each: the list is not grown as it fills.
         var customer = ViewContext(capacity: 64)
         customer["id"] = record.id
