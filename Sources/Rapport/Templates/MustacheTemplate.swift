@@ -23,7 +23,7 @@ struct MustacheTemplate: @unchecked Sendable {
     func renderBytes(_ value: MustacheValue, library: MustacheLibrary = MustacheLibrary()) -> [UInt8] {
         var renderer = MustacheRenderer(library: library, root: value)
         withExtendedLifetime(storage) { renderer.render(nodes) }
-        return renderer.output
+        return renderer.finish()
     }
 }
 
@@ -59,7 +59,7 @@ struct MustacheLibrary: Sendable {
         guard let template = template(named: name) else { return nil }
         var renderer = MustacheRenderer(library: self, root: value)
         renderer.render(template)
-        return renderer.output
+        return renderer.finish()
     }
 }
 
@@ -421,9 +421,59 @@ private struct MustacheParser {
 
 // MARK: - Rendering
 
-private struct MustacheRenderer {
+/// The bytes a rendering writes. Appending checks the room left and copies, where an
+/// array's append also makes sure its storage is not shared: a page is a few hundred
+/// appends, most of them a few bytes.
+private struct OutputBytes: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        start = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (start + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        append(UnsafeBufferPointer(rebasing: bytes))
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            append(Array(text.utf8))
+        }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.moveInitialize(from: start, count: count)
+        start.deallocate()
+        (start, capacity) = (newStart, newCapacity)
+    }
+
+    /// The bytes written, as an array.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+}
+
+private struct MustacheRenderer: ~Copyable {
     let library: MustacheLibrary
-    var output: [UInt8] = []
+    private var output = OutputBytes(capacity: 16_384)
     private var stack: [MustacheValue]
     /// Block overrides in effect, outermost template's first: its definition wins.
     private var blocks: [MustacheBlock] = []
@@ -439,8 +489,10 @@ private struct MustacheRenderer {
     init(library: MustacheLibrary, root: MustacheValue) {
         self.library = library
         stack = [root]
-        output.reserveCapacity(16_384)
     }
+
+    /// What was rendered.
+    consuming func finish() -> [UInt8] { output.bytes }
 
     /// Renders `template`, which is kept alive while its nodes are read.
     mutating func render(_ template: MustacheTemplate) {
@@ -452,19 +504,19 @@ private struct MustacheRenderer {
             switch node {
             case .text(let bytes):
                 if indent.isEmpty {
-                    output.append(contentsOf: bytes)
+                    output.append(bytes)
                 } else {
                     appendIndented(bytes)
                 }
             case .variable(let path, let escaped):
                 guard let value = lookUp(path) else { continue }
                 if indentPending {
-                    output.append(contentsOf: indent)
+                    output.append(indent)
                     indentPending = false
                 }
                 switch value {
-                case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
-                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .text(let text): escaped ? appendEscaped(text) : output.append(text)
+                case .flag(let flag): output.append(flag ? "true" : "false")
                 case .list, .items, .object: break
                 }
             case .section(let path, let children, let inverted):
@@ -531,14 +583,14 @@ private struct MustacheRenderer {
         var start = 0
         while start < bytes.count {
             if indentPending {
-                output.append(contentsOf: indent)
+                output.append(indent)
                 indentPending = false
             }
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
-                output.append(contentsOf: bytes[start...])
+                output.append(bytes[start...])
                 return
             }
-            output.append(contentsOf: bytes[start...newline])
+            output.append(bytes[start...newline])
             indentPending = true
             start = newline + 1
         }
@@ -575,7 +627,9 @@ private struct MustacheRenderer {
 
     /// The characters `appendEscaped` replaces, as bits of a mask: all are below 64, so a
     /// byte is tested with a shift rather than a comparison with each.
-    private static let escapedBytes: UInt64 = [UInt8]("&<>\"'".utf8).reduce(0) { $0 | 1 << $1 }
+    private static var escapedBytes: UInt64 {
+        1 << UInt8(ascii: "&") | 1 << UInt8(ascii: "<") | 1 << UInt8(ascii: ">") | 1 << UInt8(ascii: "\"") | 1 << UInt8(ascii: "'")
+    }
 
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
@@ -590,10 +644,10 @@ private struct MustacheRenderer {
             case UInt8(ascii: "\""): entity = "&quot;"
             default: entity = "&#39;"
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(bytes[start..<index])
+            entity.withUTF8Buffer { output.append($0) }
             start = index + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        output.append(bytes[start..<bytes.count])
     }
 }

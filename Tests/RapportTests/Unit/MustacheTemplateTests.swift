@@ -102,6 +102,15 @@ final class MustacheTemplateTests: XCTestCase {
         XCTAssertEqual(object.keys, ["ab", "café", "cafe", "x"])
     }
 
+    func testOutputLargerThanTheFirstBufferIsWhole() throws {
+        // Rendering starts with room for 16 KB and grows: a page of 5,000 rows is well past it.
+        let template = try MustacheTemplate(string: "<ul>\n{{#rows}}  <li>{{name}} & {{{html}}}</li>\n{{/rows}}</ul>")
+        let rows = (0..<5_000).map { ["name": .text("Ada <\($0)>"), "html": .text("<b>\($0)</b>")] as MustacheValue }
+        let expected = "<ul>\n" + (0..<5_000).map { "  <li>Ada &lt;\($0)&gt; & <b>\($0)</b></li>\n" }.joined() + "</ul>"
+        XCTAssertEqual(template.render(["rows": .list(rows)]), expected)
+        XCTAssertGreaterThan(expected.utf8.count, 4 * 16_384)
+    }
+
     private final class Counter: @unchecked Sendable {
         private(set) var value = 0
         func add() { value += 1 }
