@@ -28,12 +28,13 @@ struct ViewContext {
         set { set(key, newValue?.mustacheValue) }
     }
 
-    /// Sets `key`, leaving empty text out.
+    /// Sets `key`, leaving empty text out: as missing, which `{{#name}}` skips. An empty
+    /// value is set as nil rather than searched for (and removed) among the keys set
+    /// before: an object of a few dozen keys has many empty fields.
     private mutating func set(_ key: String, _ value: MustacheValue?) {
         if let value, !value.isEmptyText {
             values[key] = value
-        } else if values[key] != nil {
-            // Most empty fields were never set: only a set one needs removing.
+        } else {
             values[key] = nil
         }
     }
