@@ -7,11 +7,36 @@ struct MustacheTemplate: @unchecked Sendable {
     let nodes: UnsafeBufferPointer<MustacheNode>
     private let storage: MustacheStorage
 
+    /// The first part of each name the template looks up (`pets` for `{{#pets}}`, `date`
+    /// for `{{date.long}}`); nil when it includes partials or layouts, whose names are not
+    /// known here. A view may leave out what a template never asks for.
+    let names: Set<String>?
+
     init(string: String) throws(MustacheError) {
         var parser = MustacheParser(Array(string.utf8))
         let parsed = try parser.parse()
+        names = Self.names(parsed)
         storage = MustacheStorage()
         nodes = storage.freeze(parsed)
+    }
+
+    private static func names(_ nodes: [ParsedNode]) -> Set<String>? {
+        var names: Set<String> = []
+        for node in nodes {
+            switch node {
+            case .text: break
+            case .variable(let parts, _): if let first = parts.first { names.insert(first) }
+            case .section(let parts, let children, _):
+                if let first = parts.first { names.insert(first) }
+                guard let inner = Self.names(children) else { return nil }
+                names.formUnion(inner)
+            case .partial, .layout: return nil
+            case .block(_, let children):
+                guard let inner = Self.names(children) else { return nil }
+                names.formUnion(inner)
+            }
+        }
+        return names
     }
 
     /// Renders with `value` as the context; partials and layouts come from `library`.

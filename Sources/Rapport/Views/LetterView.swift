@@ -64,7 +64,9 @@ struct LetterRecipient {
     /// Letters and digits that cannot be mistaken for one another (no I, L, O, U, 0, 1).
     private static let offerCodeAlphabet = Array("ABCDEFGHJKMNPQRSTVWXYZ23456789".utf8)
 
-    func mergeContext(in site: SiteContext, letter: String = "") -> MustacheValue {
+    /// `names` are those the letter's text uses (`MustacheTemplate.names`): the offer code
+    /// and the date are made only when asked for. Nil means any.
+    func mergeContext(in site: SiteContext, letter: String = "", names: Set<String>? = nil) -> MustacheValue {
         var context = ViewContext()
         context["preferred_name"] = preferredName
         context["first_name"] = firstName
@@ -73,10 +75,10 @@ struct LetterRecipient {
         context["favorite_drink"] = favoriteDrink
         context["favorite_flower"] = favoriteFlower
         context["business_name"] = site.config.businessName
-        context["today"] = site.dateStyle.format(site.today)
+        if names?.contains("today") ?? true { context["today"] = site.todayText }
         context["children"] = children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue }
         context["pets"] = pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue }
-        context["offer_code"] = offerCode(letter: letter, site: site)
+        if names?.contains("offer_code") ?? true { context["offer_code"] = offerCode(letter: letter, site: site) }
         if let next = nextAppointment {
             context["next_appointment"] = ViewContext([
                 "date": .text(site.dateStyle.formatWithWeekday(next.date)), "time": .text(next.time), "service": .text(next.service),
@@ -107,7 +109,7 @@ struct LetterView {
             "is_\(letter.kind.rawValue)": true,
             "paper": ["id": .text(letter.paper.id), "name": .text(letter.paper.name)],
             "title": .text(letter.title), "greeting": .text(letter.greeting), "closing": .text(letter.closing),
-            "body_html": .text(Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name)))),
+            "body_html": .text(Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name, names: body.names)))),
             "recipient": ViewContext([
                 "preferred_name": .text(recipient.preferredName), "full_name": .text(recipient.fullName),
                 "address_lines": recipient.addressLines.mustacheValue,

@@ -8,6 +8,8 @@ struct SiteContext {
 
     /// The business's initials that start every offer code ("LUM-…"), worked out once.
     let offerCodePrefix: String
+    /// The day of the build as people read it, for letters' `{{today}}`.
+    let todayText: String
     /// `page(depth:)` for the depths of the site's pages, built once.
     private var pages: [ViewContext] = []
     /// `dateContext` of each day from `firstRecentDay` on, made once: a card shows a dozen
@@ -20,6 +22,7 @@ struct SiteContext {
         self.config = config
         self.today = today
         self.dateStyle = DateStyle(localeIdentifier: config.locale)
+        todayText = dateStyle.format(today)
         offerCodePrefix = String(Slug.readable(config.businessName).replacingOccurrences(of: "-", with: "").prefix(3)).uppercased()
         // Five years back, for visits, and one ahead, for bookings and follow-ups.
         let firstRecentDay = today.adding(days: -5 * 366)

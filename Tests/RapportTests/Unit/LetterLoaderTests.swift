@@ -74,6 +74,22 @@ final class LetterLoaderTests: XCTestCase {
             "<p>Dear Zoë Müller, 14 March 2026. Zoë Müller likes tea; Salon &amp; Co (no pets)</p>\n")
     }
 
+    func testTheOfferCodeAndDateAreMadeOnlyForALetterThatUsesThem() throws {
+        let record = CustomerRecord(id: "C1", location: SourceLocation(path: "content/customers.csv"))
+        let recipient = LetterRecipient(record)
+        let withCode = try XCTUnwrap(load("Your code: {{offer_code}}, {{today}}.\n").letter)
+        let without = try XCTUnwrap(load("Thank you, {{first_name}}.\n").letter)
+        let full = recipient.mergeContext(in: site, letter: "spring")
+        let asked = recipient.mergeContext(in: site, letter: "spring", names: withCode.body.names)
+        let notAsked = recipient.mergeContext(in: site, letter: "spring", names: without.body.names)
+        XCTAssertEqual(withCode.body.render(asked), withCode.body.render(full))
+        XCTAssertNotNil(asked["offer_code"])
+        XCTAssertEqual(asked["today"], "14 March 2026")
+        XCTAssertNil(notAsked["offer_code"])
+        XCTAssertNil(notAsked["today"])
+        XCTAssertEqual(without.body.render(notAsked), without.body.render(full))
+    }
+
     // MARK: Merge field errors
 
     func testUnknownMergeFieldIsReportedAtItsPlaceInTheFile() {

@@ -111,6 +111,16 @@ final class MustacheTemplateTests: XCTestCase {
         XCTAssertGreaterThan(expected.utf8.count, 4 * 16_384)
     }
 
+    func testNamesAreTheFirstPartOfEveryNameLookedUp() throws {
+        let template = try MustacheTemplate(string: "{{a}}{{#b.c}}{{d}}{{{e.f.g}}}{{/b.c}}{{^h}}{{&i}}{{/h}}{{! j }}{{.}}")
+        XCTAssertEqual(template.names, ["a", "b", "d", "e", "h", "i"])
+        XCTAssertEqual(try MustacheTemplate(string: "plain").names, [])
+        // What a partial or a layout looks up is not known from the template alone.
+        XCTAssertNil(try MustacheTemplate(string: "{{a}}{{>other}}").names)
+        XCTAssertNil(try MustacheTemplate(string: "{{<layout}}{{$x}}{{a}}{{/x}}{{/layout}}").names)
+        XCTAssertEqual(try MustacheTemplate(string: "{{$x}}{{a}}{{/x}}").names, ["a"])
+    }
+
     private final class Counter: @unchecked Sendable {
         private(set) var value = 0
         func add() { value += 1 }
