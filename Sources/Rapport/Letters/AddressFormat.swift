@@ -21,13 +21,22 @@ enum AddressFormat {
 
     /// The lines of the address block, the recipient's name included.
     static func lines(name: String, address: CustomerRecord.PostalAddress, senderCountry: String) -> [String] {
-        let destination = country(address.country)
+        // No country is the same as the sender's: nothing to compare (this runs per letter).
+        let destination = address.country.isEmpty ? .other : country(address.country)
         let abroad = !address.country.isEmpty
             && address.country.lowercased() != senderCountry.lowercased()
             && (destination == .other || destination != country(senderCountry))
         let countryLine = abroad ? address.country.uppercased() : ""
         let street = [address.line1, address.line2]
-        func compact(_ lines: [String]) -> [String] { lines.map(\.trimmingSpaces).filter { !$0.isEmpty } }
+        func compact(_ lines: [String]) -> [String] {
+            var kept: [String] = []
+            kept.reserveCapacity(lines.count)
+            for line in lines {
+                let trimmed = line.trimmingSpaces
+                if !trimmed.isEmpty { kept.append(trimmed) }
+            }
+            return kept
+        }
 
         switch destination {
         case .unitedStates:
