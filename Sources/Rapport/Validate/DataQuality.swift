@@ -74,6 +74,9 @@ struct DataQuality {
         var firstWithName: [String: Int] = [:]
         firstWithName.reserveCapacity(records.count)
         var names = NearNames()
+        // The block of each last name, folded once: last names repeat, and folding one
+        // that is not ASCII goes through Foundation.
+        var blocks: [String: String] = [:]
         for (index, record) in records.enumerated() {
             let email = foldEmail(record.email)
             if !email.isEmpty {
@@ -87,7 +90,14 @@ struct DataQuality {
             }
             let name = fold(record.fullName)
             guard name.count >= 4 else { continue }
-            let block = String(fold(record.lastName.isEmpty ? record.fullName : record.lastName).prefix(2))
+            let surname = record.lastName.isEmpty ? record.fullName : record.lastName
+            let block: String
+            if let known = blocks[surname] {
+                block = known
+            } else {
+                block = String(fold(surname).prefix(2))
+                blocks[surname] = block
+            }
             let key = block + "\u{1F}" + name
             if let first = firstWithName[key] {
                 report(first, index, "same name")
