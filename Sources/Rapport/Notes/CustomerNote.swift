@@ -23,9 +23,8 @@ public struct CustomerNote: Sendable {
         public var html: String
     }
 
-    /// What the file says. A note keeps them in one shared box, copied only when a shared
-    /// note is changed: a note is read for its card, its letters and the site pages, and
-    /// copying its fields one by one cost more than a percent of a build.
+    /// What the file says, kept in one shared box (`SharedFields`): a note is read for its
+    /// card, its letters and the site pages.
     public struct Fields: Sendable {
         public var customerID: String
         /// Where `customer:` is written, for diagnostics about it.
@@ -47,37 +46,25 @@ public struct CustomerNote: Sendable {
         var sourceHash: UInt64?
     }
 
-    /// Holds the fields; replaced by a copy before a change when another note shares it.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    private var box: Box
+    private var shared: SharedFields<Fields>
 
     public init(_ fields: Fields) {
-        box = Box(fields)
+        shared = SharedFields(fields)
     }
 
-    /// `note.html` and the like: the field, read or set in the box.
+    /// `note.html` and the like: the field, read or set in the shared box.
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: field] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: field] = newValue
-        }
+        get { shared[field] }
+        set { shared[field] = newValue }
     }
 
     /// All the talking points. Spelled out, where the other fields are looked up, because
     /// `askAbout(on:)` would otherwise take the name.
     public var askAbout: [TalkingPoint] {
-        get { box.fields.askAbout }
+        get { shared[\.askAbout] }
         set { self[dynamicMember: \.askAbout] = newValue }
     }
 
     /// The talking points still current on `day`.
-    public func askAbout(on day: CalendarDay) -> [TalkingPoint] { box.fields.askAbout.filter { $0.isCurrent(on: day) } }
+    public func askAbout(on day: CalendarDay) -> [TalkingPoint] { shared[\.askAbout].filter { $0.isCurrent(on: day) } }
 }

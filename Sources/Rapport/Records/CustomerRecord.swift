@@ -21,9 +21,7 @@ public struct CustomerRecord: Sendable {
         public var country = ""
     }
 
-    /// What a row says about the customer. A record keeps them in one shared box, copied
-    /// only when a shared record is changed: records are passed to every page and list,
-    /// and copying their two dozen fields one by one cost several percent of a build.
+    /// What a row says about the customer, kept in one shared box (`SharedFields`).
     public struct Fields: Sendable {
         public var id: String
         public var firstName = ""
@@ -52,28 +50,16 @@ public struct CustomerRecord: Sendable {
         var sourceHash: UInt64?
     }
 
-    /// Holds the fields; replaced by a copy before a change when another record shares it.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    private var box: Box
+    private var shared: SharedFields<Fields>
 
     public init(id: String, location: SourceLocation) {
-        box = Box(Fields(id: id, location: location))
+        shared = SharedFields(Fields(id: id, location: location))
     }
 
-    /// `record.firstName` and the like: the field, read or set in the box.
+    /// `record.firstName` and the like: the field, read or set in the shared box.
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: field] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: field] = newValue
-        }
+        get { shared[field] }
+        set { shared[field] = newValue }
     }
 
     /// The columns of the default export, in order.
@@ -85,15 +71,15 @@ public struct CustomerRecord: Sendable {
 
     /// What to call them: the preferred name, else the first name, else the full name.
     public var displayName: String {
-        if !box.fields.preferredName.isEmpty { return box.fields.preferredName }
-        if !box.fields.firstName.isEmpty { return box.fields.firstName }
+        if !shared[\.preferredName].isEmpty { return shared[\.preferredName] }
+        if !shared[\.firstName].isEmpty { return shared[\.firstName] }
         let fullName = fullName
-        return fullName.isEmpty ? box.fields.id : fullName
+        return fullName.isEmpty ? shared[\.id] : fullName
     }
 
     /// First and last name in the order their script uses ("Zoë Müller", "山田花子").
     public var fullName: String {
-        let (firstName, lastName) = (box.fields.firstName, box.fields.lastName)
+        let (firstName, lastName) = (shared[\.firstName], shared[\.lastName])
         if firstName.isEmpty || lastName.isEmpty { return firstName + lastName }
         if Self.isEastAsian(firstName) && Self.isEastAsian(lastName) { return lastName + firstName }
         return "\(firstName) \(lastName)"
