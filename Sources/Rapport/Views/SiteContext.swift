@@ -2,9 +2,9 @@ import Foundation
 
 /// What every page knows: the business, the date of the build, and the way back to the root.
 struct SiteContext {
-    var config: SiteConfig
-    var today: CalendarDay
-    var dateStyle: DateStyle
+    let config: SiteConfig
+    let today: CalendarDay
+    let dateStyle: DateStyle
 
     /// The business's initials that start every offer code ("LUM-…"), worked out once.
     let offerCodePrefix: String
