@@ -5,12 +5,7 @@ extension Substring {
     /// `trimmingCharacters(in: .whitespaces)` removes, without its bridging cost, which
     /// showed in profiles of large builds (every CSV field and note paragraph is trimmed).
     var trimmingSpaces: String {
-        // Most text starts and ends with ASCII that is not a space: nothing to walk then.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-            !Self.isSpace(Unicode.Scalar(first)), !Self.isSpace(Unicode.Scalar(last))
-        {
-            return String(self)
-        }
+        if Self.endsWithoutSpaces(utf8) { return String(self) }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -23,6 +18,13 @@ extension Substring {
         return start == scalars.startIndex && end == scalars.endIndex ? String(self) : String(scalars[start..<end])
     }
 
+    /// Starts and ends with ASCII that is not a space, as most text does: nothing to trim,
+    /// and nothing to walk to find out.
+    static func endsWithoutSpaces(_ utf8: some BidirectionalCollection<UInt8>) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return first < 0x80 && last < 0x80 && !isSpace(Unicode.Scalar(first)) && !isSpace(Unicode.Scalar(last))
+    }
+
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
     }
@@ -32,11 +34,7 @@ extension String {
     /// See `Substring.trimmingSpaces`. Text with nothing to trim is returned as it is, not
     /// copied: address lines and merge fields are trimmed for every letter.
     var trimmingSpaces: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        if first < 0x80, last < 0x80, !Substring.isSpace(Unicode.Scalar(first)), !Substring.isSpace(Unicode.Scalar(last)) {
-            return self
-        }
-        return self[...].trimmingSpaces
+        isEmpty || Substring.endsWithoutSpaces(utf8) ? self : self[...].trimmingSpaces
     }
 }
 

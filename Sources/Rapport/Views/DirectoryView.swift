@@ -65,9 +65,9 @@ struct DirectoryView {
 
     /// The digits of a phone number, for searching it typed without spaces or dashes.
     static func digits(_ phone: String) -> String {
-        // ASCII numbers on bytes; any other text by character, where more than 0–9 are digits.
-        guard phone.utf8.allSatisfy({ $0 < 0x80 }) else { return phone.filter(\.isNumber) }
-        return String(decoding: phone.utf8.filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
+        // ASCII as the duplicate search reads it; any other text by character, where more
+        // than 0–9 are digits.
+        phone.utf8.allSatisfy({ $0 < 0x80 }) ? DataQuality.phoneDigits(phone) : phone.filter(\.isNumber)
     }
 
     /// Last name, then first name, ignoring case and accents; the id breaks ties, so the
