@@ -29,7 +29,9 @@ struct MarkdownBlock {
     /// The plain text of a heading or paragraph ("" for other blocks), for recognising patterns.
     var text: String {
         switch kind {
-        case .heading, .paragraph: CommonMark.plainText(node)!
+        case .heading:
+            if let text = CommonMark.onlyText(node) { String(decoding: text, as: UTF8.self) } else { CommonMark.plainText(node)! }
+        case .paragraph: CommonMark.plainText(node)!
         case .list, .other: ""
         }
     }
@@ -55,6 +57,7 @@ struct MarkdownBlock {
     /// Headings: the rendered inline content, without the block tag ("" for other blocks).
     var inlineHTML: String {
         guard case .heading(let level) = kind else { return "" }
+        if let text = CommonMark.onlyText(node) { return CommonMark.escapedText(text) }
         return CommonMark.headingContent(node, level: level, rendering)
     }
 
@@ -180,6 +183,33 @@ enum CommonMark {
             return String(decoding: withoutFinalLineBreak(html[open.count..<html.count - close.count]), as: UTF8.self)
         }
         return content ?? renderChildren(node, rendering)
+    }
+
+    /// The text of `node` when it is all one text node, as most headings are (cmark joins
+    /// adjacent text when it finishes parsing); nil otherwise. Valid while the tree is.
+    fileprivate static func onlyText(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8>? {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(child)
+        else { return nil }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(literal)) }
+    }
+
+    /// Text as cmark's HTML renders a text node: `&`, `<`, `>` and `"` as entities (its
+    /// `houdini_escape_html0` with `secure` off, which leaves `'` and `/` as they are).
+    /// Without rendering, for the inline HTML of one-text headings.
+    fileprivate static func escapedText(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        var html: [UInt8] = []
+        html.reserveCapacity(text.count)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
+            default: html.append(byte)
+            }
+        }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// `<h1>` and `</h1>\n` to `<h6>` and `</h6>\n`, as bytes.

@@ -31,6 +31,31 @@ final class CommonMarkTests: XCTestCase {
         XCTAssertEqual(CommonMark.withBlocks("# <b>raw</b>"[...], unsafe: true) { $0.map(\.inlineHTML) }, ["<b>raw</b>"])
     }
 
+    /// A heading of one text node is read without rendering it: its inline HTML must still
+    /// be what cmark renders, for every naughty string and every character cmark escapes.
+    func testOneTextHeadingReadsAsCmarkRendersIt() throws {
+        let headings = try HostileNaughtyStrings.load() + ["Tom & Jerry's \"<b>best</b>\" / 2>1", "&amp; &lt; &quot; &#39;"]
+        var oneText = 0
+        for heading in headings where !heading.contains("\n") && !heading.contains("\r") {
+            let markdown = "## " + heading
+            let rendered = CommonMark.html(markdown)
+            let (inlineHTML, text, html) = CommonMark.withBlocks(markdown[...]) { blocks in
+                (blocks.first?.inlineHTML ?? "", blocks.first?.text ?? "", blocks.first?.html ?? "")
+            }
+            XCTAssertEqual(html, rendered, markdown)
+            guard rendered.hasPrefix("<h2>"), rendered.hasSuffix("</h2>\n") else { continue }
+            XCTAssertEqual(inlineHTML, String(rendered.dropFirst(4).dropLast(6)), markdown)
+            guard !inlineHTML.contains("<") else { continue }
+            // Text only: the plain text is the HTML with cmark's four entities read back.
+            let decoded = inlineHTML.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            XCTAssertEqual(text, decoded, markdown)
+            oneText += 1
+        }
+        // Most of the list is plain text in a heading: the fast path is what was tested.
+        XCTAssertGreaterThan(oneText, 300)
+    }
+
     /// A document too large for the memory kept for note-sized ones reads the same way.
     func testLargeDocumentReadsAsSmallOnes() {
         let small = "## 2026-03-14 — cut\n\nAsk about:\n- the *garden*\n- Lisbon (until 2026-12-01)\n\n> quote\n\n"
