@@ -87,6 +87,18 @@ struct MustacheObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         members.reserveCapacity(capacity)
     }
 
+    /// An empty object with room for `capacity` keys.
+    init(capacity: Int) {
+        members.reserveCapacity(capacity)
+    }
+
+    /// This object with `key` set to `value` (empty text included), for an item written as
+    /// one expression without an array of pairs: `.object(MustacheObject(capacity: 1).setting("name", …))`.
+    consuming func setting(_ key: String, _ value: MustacheValue) -> MustacheObject {
+        self[key] = value
+        return self
+    }
+
     /// Equal when they hold the same keys with equal values, in any order.
     static func == (left: MustacheObject, right: MustacheObject) -> Bool {
         let keys = left.keys

@@ -19,7 +19,7 @@ struct CardView {
         customer["pronunciation"] = record.pronunciation
         customer["email"] = record.email
         customer["phone"] = record.phone
-        customer.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
+        customer.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
         customer["customer_since"] = record.customerSince.map(site.dateContext)
         if let lastVisit = record.lastVisit {
             var visit = ViewContext(continuing: site.dateContext(lastVisit))
@@ -29,48 +29,42 @@ struct CardView {
         customer["visits"] = record.visits.map(String.init)
         customer["birthday"] = record.birthday.map { Self.recurring($0, in: site) }
         customer["anniversary"] = record.anniversary.map { Self.recurring($0, in: site) }
-        customer.setList("children", record.children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue })
-        customer.setList("pets", record.pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue })
+        customer.setList("children", record.children.map(\.mustacheValue))
+        customer.setList("pets", record.pets.map(\.mustacheValue))
         customer["has_family"] = !record.children.isEmpty || !record.pets.isEmpty
         var favorites: [MustacheValue] = []
-        if !record.favoriteDrink.isEmpty { favorites.append(["label": "Usual drink", "value": .text(record.favoriteDrink)]) }
-        if !record.favoriteFlower.isEmpty { favorites.append(["label": "Favourite flower", "value": .text(record.favoriteFlower)]) }
+        if !record.favoriteDrink.isEmpty { favorites.append(Self.labelled("Usual drink", record.favoriteDrink)) }
+        if !record.favoriteFlower.isEmpty { favorites.append(Self.labelled("Favourite flower", record.favoriteFlower)) }
         customer.setList("favorites", favorites)
         customer.setList("address_lines", Self.addressLines(record.address))
-        customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { ["label": .text(Self.label($0.name)), "value": .text($0.value)] as MustacheValue })
+        customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { Self.labelled(Self.label($0.name), $0.value) })
         var fields = ViewContext()
         for (name, value) in record.extra { fields[name] = value }
         customer["fields"] = fields
 
-        customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { ["item_html": .text($0.html)] as MustacheValue })
-        customer.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": .text($0)] as MustacheValue })
+        customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { Self.item(html: $0.html) })
+        customer.setList("make_it_right", (note?.makeItRight ?? []).map(Self.item(html:)))
         customer.setList(
             "follow_ups",
             (note?.followUps ?? []).sorted { $0.date < $1.date }.map { followUp in
-                ViewContext([
-                    "date": site.dateContext(followUp.date), "item_html": .text(followUp.html),
-                    "overdue": .flag(followUp.date < site.today),
-                ]).mustacheValue
+                ViewContext(capacity: 3).setting("date", site.dateContext(followUp.date)).setting("item_html", .text(followUp.html))
+                    .setting("overdue", .flag(followUp.date < site.today)).mustacheValue
             })
         customer["notes_html"] = note?.html
         customer["has_notes"] = !(note?.html.isEmpty ?? true)
         customer.setList(
             "visit_log",
             (note?.visits ?? []).map { visit in
-                ViewContext([
-                    "date": site.dateContext(visit.date), "title_html": .text(visit.titleHTML),
-                    "has_title": .flag(!visit.titleHTML.isEmpty), "body_html": .text(visit.html),
-                ]).mustacheValue
+                ViewContext(capacity: 4).setting("date", site.dateContext(visit.date)).setting("title_html", .text(visit.titleHTML))
+                    .setting("has_title", .flag(!visit.titleHTML.isEmpty)).setting("body_html", .text(visit.html)).mustacheValue
             })
         customer.setList(
             "appointments",
             appointments.filter { $0.date >= site.today }.map { appointment in
-                ViewContext([
-                    "date": site.dateContext(appointment.date), "time": .text(appointment.time),
-                    "service": .text(appointment.service), "staff": .text(appointment.staff),
-                ]).mustacheValue
+                ViewContext(capacity: 4).setting("date", site.dateContext(appointment.date)).setting("time", .text(appointment.time))
+                    .setting("service", .text(appointment.service)).setting("staff", .text(appointment.staff)).mustacheValue
             })
-        customer.setList("letters", letters.map { ["title": .text($0.title), "href": .text($0.href)] as MustacheValue })
+        customer.setList("letters", letters.map { MustacheValue.object(MustacheObject(capacity: 2).setting("title", .text($0.title)).setting("href", .text($0.href))) })
 
         var page = site.page(depth: 1)
         page["customer"] = customer
@@ -87,9 +81,19 @@ struct CardView {
         } else {
             text = site.dateStyle.format(month: date.month, day: date.day)
         }
-        var context = ViewContext(["date": .text(text), "in_days": .text(String(days)), "soon": .flag(days <= site.config.soonDays)])
-        context["in_words"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-        return context.mustacheValue
+        return ViewContext(capacity: 4).setting("date", .text(text)).setting("in_days", .text(String(days)))
+            .setting("soon", .flag(days <= site.config.soonDays))
+            .setting("in_words", .text(days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days")).mustacheValue
+    }
+
+    /// `{label, value}`, for the favourites and extra columns.
+    static func labelled(_ label: String, _ value: String) -> MustacheValue {
+        .object(MustacheObject(capacity: 2).setting("label", .text(label)).setting("value", .text(value)))
+    }
+
+    /// `{item_html}`, for the items of a note's lists.
+    static func item(html: String) -> MustacheValue {
+        .object(MustacheObject(capacity: 1).setting("item_html", .text(html)))
     }
 
     /// "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago".
@@ -115,5 +119,19 @@ struct CardView {
     static func label(_ column: String) -> String {
         let words = column.replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// `{name, age}`, the age left out when not known.
+extension CustomerRecord.Child: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        ViewContext(capacity: 2).setting("name", .text(name)).setting("age", .text(age)).mustacheValue
+    }
+}
+
+/// `{name, species}`, the species left out when not known.
+extension CustomerRecord.Pet: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        ViewContext(capacity: 2).setting("name", .text(name)).setting("species", .text(species)).mustacheValue
     }
 }

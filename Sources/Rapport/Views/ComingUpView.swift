@@ -115,10 +115,8 @@ struct ComingUpView {
 
     /// Who someone is, for a line of the sheet: name, how to say it, link to the card.
     private func person(_ record: CustomerRecord) -> ViewContext {
-        ViewContext([
-            "display_name": .text(record.displayName), "full_name": .text(record.fullName),
-            "pronunciation": .text(record.pronunciation), "href": .text(cardLinks[record.id] ?? ""),
-        ])
+        ViewContext(capacity: 8).setting("display_name", .text(record.displayName)).setting("full_name", .text(record.fullName))
+            .setting("pronunciation", .text(record.pronunciation)).setting("href", .text(cardLinks[record.id] ?? ""))
     }
 
     /// A booking with the customer's essentials inline.
@@ -127,12 +125,12 @@ struct ComingUpView {
         item["time"] = appointment.time
         item["service"] = appointment.service
         item["staff"] = appointment.staff
-        item.setList("children", record.children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue })
-        item.setList("pets", record.pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue })
+        item.setList("children", record.children)
+        item.setList("pets", record.pets)
         item["favorite_drink"] = record.favoriteDrink
         let note = notes[record.id]
-        item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { ["item_html": .text($0.html)] as MustacheValue })
-        item.setList("make_it_right", (note?.makeItRight ?? []).map { ["item_html": .text($0)] as MustacheValue })
+        item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { CardView.item(html: $0.html) })
+        item.setList("make_it_right", (note?.makeItRight ?? []).map(CardView.item(html:)))
         return item.mustacheValue
     }
 }

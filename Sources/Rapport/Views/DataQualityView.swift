@@ -7,10 +7,9 @@ struct DataQualityView {
     func context(in site: SiteContext) -> MustacheValue {
         let cardLinks = cardLinks
         @Sendable func person(_ record: CustomerRecord) -> MustacheValue {
-            ViewContext([
-                "id": .text(record.id), "display_name": .text(record.displayName), "full_name": .text(record.fullName),
-                "href": .text(cardLinks[record.id] ?? ""), "location": .text(record.location.description),
-            ]).mustacheValue
+            ViewContext(capacity: 5).setting("id", .text(record.id)).setting("display_name", .text(record.displayName))
+                .setting("full_name", .text(record.fullName)).setting("href", .text(cardLinks[record.id] ?? ""))
+                .setting("location", .text(record.location.description)).mustacheValue
         }
         var context = site.page(depth: 0)
         context.setList(

@@ -31,7 +31,7 @@ struct DirectoryView {
         row["full_name"] = fullName.isEmpty ? record.displayName : fullName
         row["preferred_name"] = record.preferredName
         row["display_name"] = record.displayName
-        row.setList("tags", record.tags.map { ["name": .text($0)] as MustacheValue })
+        row.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
         row["last_visit"] = record.lastVisit.map(site.dateContext)
         row["search_text"] = searchText(record)
         row["tag_list"] = record.tags.joined(separator: ";")

@@ -76,14 +76,12 @@ struct LetterRecipient {
         context["favorite_flower"] = favoriteFlower
         context["business_name"] = site.config.businessName
         if names?.contains("today") ?? true { context["today"] = site.todayText }
-        context["children"] = children.map { ViewContext(["name": .text($0.name), "age": .text($0.age)]).mustacheValue }
-        context["pets"] = pets.map { ViewContext(["name": .text($0.name), "species": .text($0.species)]).mustacheValue }
+        context["children"] = children
+        context["pets"] = pets
         if names?.contains("offer_code") ?? true { context["offer_code"] = offerCode(letter: letter, site: site) }
         if let next = nextAppointment {
-            context["next_appointment"] = ViewContext([
-                "date": .text(site.dateStyle.formatWithWeekday(next.date)), "time": .text(next.time), "service": .text(next.service),
-                "staff": .text(next.staff),
-            ]).mustacheValue
+            context["next_appointment"] = ViewContext(capacity: 4).setting("date", .text(site.dateStyle.formatWithWeekday(next.date)))
+                .setting("time", .text(next.time)).setting("service", .text(next.service)).setting("staff", .text(next.staff))
         }
         return context.mustacheValue
     }
@@ -104,17 +102,13 @@ struct LetterView {
 
     /// The context of the `letter-sheet` partial: one printed page.
     func sheet(in site: SiteContext) -> MustacheValue {
-        ViewContext([
-            "kind": .text(letter.kind.rawValue),
-            "is_\(letter.kind.rawValue)": true,
-            "paper": ["id": .text(letter.paper.id), "name": .text(letter.paper.name)],
-            "title": .text(letter.title), "greeting": .text(letter.greeting), "closing": .text(letter.closing),
-            "body_html": .text(Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name, names: body.names)))),
-            "recipient": ViewContext([
-                "preferred_name": .text(recipient.preferredName), "full_name": .text(recipient.fullName),
-                "address_lines": recipient.addressLines.mustacheValue,
-            ]).mustacheValue,
-        ]).mustacheValue
+        let body = Self.droppingEmptyParagraphs(body.renderBytes(recipient.mergeContext(in: site, letter: letter.name, names: body.names)))
+        let person = ViewContext(capacity: 3).setting("preferred_name", .text(recipient.preferredName))
+            .setting("full_name", .text(recipient.fullName)).setting("address_lines", recipient.addressLines.mustacheValue)
+        return ViewContext(capacity: 8).setting("kind", .text(letter.kind.rawValue)).setting("is_\(letter.kind.rawValue)", true)
+            .setting("paper", .object(MustacheObject(capacity: 2).setting("id", .text(letter.paper.id)).setting("name", .text(letter.paper.name))))
+            .setting("title", .text(letter.title)).setting("greeting", .text(letter.greeting)).setting("closing", .text(letter.closing))
+            .setting("body_html", .text(body)).setting("recipient", person.mustacheValue).mustacheValue
     }
 
     /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)

@@ -6,7 +6,9 @@ struct ViewContext {
     init() {}
 
     /// Keys and values written out: text as `.text`, flags as `.flag`. Values, not
-    /// `any MustacheConvertible`: most item objects are made this way, once per item.
+    /// `any MustacheConvertible`. For objects made once per page or less: an object made
+    /// for every item is written with `setting`, as the array of pairs here is built and
+    /// destroyed through the runtime's generic tuple code, which cost more than the object.
     init(_ values: KeyValuePairs<String, MustacheValue?>) {
         self.values.reserveCapacity(values.count)
         for (key, value) in values { set(key, value) }
@@ -28,10 +30,17 @@ struct ViewContext {
         set { set(key, newValue?.mustacheValue) }
     }
 
+    /// This context with `key` set as `set` does, for an item written as one expression:
+    /// `ViewContext(capacity: 2).setting("name", …).setting("age", …)`.
+    consuming func setting(_ key: String, _ value: MustacheValue?) -> ViewContext {
+        set(key, value)
+        return self
+    }
+
     /// Sets `key`, leaving empty text out: as missing, which `{{#name}}` skips. An empty
     /// value is set as nil rather than searched for (and removed) among the keys set
     /// before: an object of a few dozen keys has many empty fields.
-    private mutating func set(_ key: String, _ value: MustacheValue?) {
+    mutating func set(_ key: String, _ value: MustacheValue?) {
         if let value, !value.isEmptyText {
             values[key] = value
         } else {
