@@ -44,7 +44,7 @@ public struct RecordLoader: Sendable {
             }
             var record = loader.makeRecord(row, columns: columns, diagnostics: &rowDiagnostics)
             record?.sourceHash = Self.sourceHash(header: header, row: row)
-            return (record, loader.fieldLocation(row, columns.standard["id"]!), rowDiagnostics)
+            return (record, loader.fieldLocation(row, columns.at.id!), rowDiagnostics)
         }
         var records: [CustomerRecord] = []
         records.reserveCapacity(made.count)
@@ -81,9 +81,31 @@ public struct RecordLoader: Sendable {
 
     struct ColumnMap {
         /// Standard column name → field index.
-        var standard: [String: Int] = [:]
+        var standard: [String: Int] = [:] {
+            didSet { at = Indices(standard) }
+        }
         /// Extra columns: normalized name and field index, in file order.
         var extra: [(name: String, index: Int)] = []
+        /// The standard columns' field indices, looked up once for the file rather than by
+        /// name for every field of every row.
+        private(set) var at = Indices([:])
+
+        struct Indices {
+            let id, firstName, lastName, preferredName, pronunciation, email, phone, birthday, anniversary: Int?
+            let customerSince, lastVisit, visits, favoriteDrink, favoriteFlower, tags, children, pets: Int?
+            let addressLine1, addressLine2, city, region, postalCode, country: Int?
+
+            init(_ standard: [String: Int]) {
+                (id, firstName, lastName) = (standard["id"], standard["first_name"], standard["last_name"])
+                (preferredName, pronunciation) = (standard["preferred_name"], standard["pronunciation"])
+                (email, phone, birthday, anniversary) = (standard["email"], standard["phone"], standard["birthday"], standard["anniversary"])
+                (customerSince, lastVisit, visits) = (standard["customer_since"], standard["last_visit"], standard["visits"])
+                (favoriteDrink, favoriteFlower) = (standard["favorite_drink"], standard["favorite_flower"])
+                (tags, children, pets) = (standard["tags"], standard["children"], standard["pets"])
+                (addressLine1, addressLine2, city) = (standard["address_line1"], standard["address_line2"], standard["city"])
+                (region, postalCode, country) = (standard["region"], standard["postal_code"], standard["country"])
+            }
+        }
     }
 
     /// `First Name`, `first-name` and `FIRST_NAME` all mean `first_name`.
@@ -146,63 +168,64 @@ public struct RecordLoader: Sendable {
     }
 
     private func makeRecord(_ row: CSVRow, columns: ColumnMap, diagnostics: inout Diagnostics) -> CustomerRecord? {
-        func value(_ name: String) -> String {
-            guard let index = columns.standard[name], index < row.fields.count else { return "" }
+        let at = columns.at
+        func value(_ index: Int?) -> String {
+            guard let index, index < row.fields.count else { return "" }
             return row.fields[index].value.trimmingSpaces
         }
-        func location(_ name: String) -> SourceLocation { fieldLocation(row, columns.standard[name] ?? 0) }
+        func location(_ index: Int?) -> SourceLocation { fieldLocation(row, index ?? 0) }
 
-        let id = value("id")
+        let id = value(at.id)
         guard !id.isEmpty else {
-            diagnostics.error(location("id"), "empty customer id")
+            diagnostics.error(location(at.id), "empty customer id")
             return nil
         }
         var record = CustomerRecord(id: id, location: SourceLocation(path: path, line: row.line, column: 1))
-        record.firstName = value("first_name")
-        record.lastName = value("last_name")
-        record.preferredName = value("preferred_name")
-        record.pronunciation = value("pronunciation")
-        record.email = value("email")
-        record.phone = value("phone")
-        record.favoriteDrink = value("favorite_drink")
-        record.favoriteFlower = value("favorite_flower")
+        record.firstName = value(at.firstName)
+        record.lastName = value(at.lastName)
+        record.preferredName = value(at.preferredName)
+        record.pronunciation = value(at.pronunciation)
+        record.email = value(at.email)
+        record.phone = value(at.phone)
+        record.favoriteDrink = value(at.favoriteDrink)
+        record.favoriteFlower = value(at.favoriteFlower)
         record.address = .init(
-            line1: value("address_line1"), line2: value("address_line2"), city: value("city"),
-            region: value("region"), postalCode: value("postal_code"), country: value("country"))
+            line1: value(at.addressLine1), line2: value(at.addressLine2), city: value(at.city),
+            region: value(at.region), postalCode: value(at.postalCode), country: value(at.country))
 
-        for name in ["birthday", "anniversary"] {
-            let text = value(name)
-            guard !text.isEmpty else { continue }
-            if let date = Anniversary(text, allowsYearless: name == "birthday") {
-                if name == "birthday" { record.birthday = date } else { record.anniversary = date }
-            } else {
-                let expected = name == "birthday" ? "YYYY-MM-DD, or --MM-DD when the year is unknown" : "YYYY-MM-DD"
-                diagnostics.error(location(name), "invalid \(name) '\(text)': expected a real date as \(expected)")
-            }
+        func anniversary(_ name: String, at index: Int?) -> Anniversary? {
+            let text = value(index)
+            guard !text.isEmpty else { return nil }
+            if let date = Anniversary(text, allowsYearless: name == "birthday") { return date }
+            let expected = name == "birthday" ? "YYYY-MM-DD, or --MM-DD when the year is unknown" : "YYYY-MM-DD"
+            diagnostics.error(location(index), "invalid \(name) '\(text)': expected a real date as \(expected)")
+            return nil
         }
-        for name in ["customer_since", "last_visit"] {
-            let text = value(name)
-            guard !text.isEmpty else { continue }
-            if let date = CalendarDay(iso: text) {
-                if name == "customer_since" { record.customerSince = date } else { record.lastVisit = date }
-            } else {
-                diagnostics.error(location(name), "invalid \(name.replacingOccurrences(of: "_", with: " ")) '\(text)': expected a real date as YYYY-MM-DD")
-            }
+        record.birthday = anniversary("birthday", at: at.birthday)
+        record.anniversary = anniversary("anniversary", at: at.anniversary)
+        func day(_ name: String, at index: Int?) -> CalendarDay? {
+            let text = value(index)
+            guard !text.isEmpty else { return nil }
+            if let date = CalendarDay(iso: text) { return date }
+            diagnostics.error(location(index), "invalid \(name) '\(text)': expected a real date as YYYY-MM-DD")
+            return nil
         }
-        let visits = value("visits")
+        record.customerSince = day("customer since", at: at.customerSince)
+        record.lastVisit = day("last visit", at: at.lastVisit)
+        let visits = value(at.visits)
         if !visits.isEmpty {
             if let count = Int(visits), count >= 0 {
                 record.visits = count
             } else {
-                diagnostics.error(location("visits"), "invalid visits '\(visits)': expected a whole number")
+                diagnostics.error(location(at.visits), "invalid visits '\(visits)': expected a whole number")
             }
         }
-        record.tags = Self.list(value("tags"))
-        record.children = Self.list(value("children")).map { item in
+        record.tags = Self.list(value(at.tags))
+        record.children = Self.list(value(at.children)).map { item in
             let (name, detail) = Self.nameWithDetail(item)
             return .init(name: name, age: detail)
         }
-        record.pets = Self.list(value("pets")).map { item in
+        record.pets = Self.list(value(at.pets)).map { item in
             let (name, detail) = Self.nameWithDetail(item)
             return .init(name: name, species: detail)
         }
