@@ -198,17 +198,27 @@ enum CommonMark {
     /// `houdini_escape_html0` with `secure` off, which leaves `'` and `/` as they are).
     /// Without rendering, for the inline HTML of one-text headings.
     fileprivate static func escapedText(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        var html: [UInt8] = []
-        html.reserveCapacity(text.count)
-        for byte in text {
+        func escaped(_ byte: UInt8) -> StaticString? {
             switch byte {
-            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
-            default: html.append(byte)
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            default: nil
             }
         }
+        // Most headings have nothing to escape: their text is their HTML.
+        guard let first = text.firstIndex(where: { escaped($0) != nil }) else { return String(decoding: text, as: UTF8.self) }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.count + 16)
+        var start = 0
+        for index in first..<text.count {
+            guard let entity = escaped(text[index]) else { continue }
+            html.append(contentsOf: text[start..<index])
+            entity.withUTF8Buffer { html.append(contentsOf: $0) }
+            start = index + 1
+        }
+        html.append(contentsOf: text[start...])
         return String(decoding: html, as: UTF8.self)
     }
 
