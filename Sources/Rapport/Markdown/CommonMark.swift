@@ -45,6 +45,15 @@ struct MarkdownBlock {
         }
     }
 
+    /// The first byte of `text`, when the block starts with a text node and it tells
+    /// without reading further; nil when unknown.
+    var leadingTextByte: UInt8? {
+        guard let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(child), literal.pointee != 0
+        else { return nil }
+        return UInt8(bitPattern: literal.pointee)
+    }
+
     /// The block rendered.
     var html: String { CommonMark.render(node, rendering) }
 

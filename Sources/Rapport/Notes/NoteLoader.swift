@@ -118,7 +118,9 @@ public struct NoteLoader: Sendable {
                     continue
                 }
             }
-            if block.kind == .paragraph, let text = block.text(atMost: NoteList.longestLabel), let label = NoteList(label: text) {
+            if block.kind == .paragraph, block.leadingTextByte.map(NoteList.mayStart) ?? true,
+                let text = block.text(atMost: NoteList.longestLabel), let label = NoteList(label: text)
+            {
                 if index + 1 < blocks.count, blocks[index + 1].kind == .list {
                     read(blocks[index + 1].items, as: label, into: &note, path: path, lineOffset: parts.bodyLineOffset, diagnostics: &diagnostics)
                     index += 2
@@ -174,16 +176,20 @@ public struct NoteLoader: Sendable {
         /// label, "make it right:" (14).
         static let longestLabel = 4 * 14
 
-        init?(label: String) {
-            // Most paragraphs are no label: where the first byte tells, without trimming or
-            // lowercasing them. Of the rest of ASCII, only "A", "F" and "M" lowercase to a
-            // label's first letter.
-            if let first = label.utf8.first, first < 0x80, !Substring.isSpace(Unicode.Scalar(first)) {
-                switch first | 0x20 {
-                case UInt8(ascii: "a"), UInt8(ascii: "f"), UInt8(ascii: "m"): break
-                default: return nil
-                }
+        /// Whether a text whose first byte is `first` may be a label. Most paragraphs are no
+        /// label, and the first byte tells, without reading, trimming or lowercasing them: a
+        /// byte outside ASCII or a space may start one, and of the rest of ASCII, only "A",
+        /// "F" and "M" lowercase to a label's first letter.
+        static func mayStart(_ first: UInt8) -> Bool {
+            guard first < 0x80, !Substring.isSpace(Unicode.Scalar(first)) else { return true }
+            switch first | 0x20 {
+            case UInt8(ascii: "a"), UInt8(ascii: "f"), UInt8(ascii: "m"): return true
+            default: return false
             }
+        }
+
+        init?(label: String) {
+            if let first = label.utf8.first, !Self.mayStart(first) { return nil }
             let text = label.trimmingSpaces
             guard text.utf8.count <= Self.longestLabel else { return nil }
             switch text.lowercased() {

@@ -56,6 +56,14 @@ final class CommonMarkTests: XCTestCase {
         XCTAssertGreaterThan(oneText, 300)
     }
 
+    /// The first byte of a block's text, when its first node is text; nil when that would
+    /// take reading further.
+    func testLeadingTextByte() {
+        let markdown = "Ask about:\n\n*Ask* about:\n\n&#32;x\n\n# Heading\n\n- item\n\n```\ncode\n```\n\nécole\n\n`code` first\n"
+        let bytes = CommonMark.withBlocks(markdown[...]) { blocks in blocks.map(\.leadingTextByte) }
+        XCTAssertEqual(bytes, [UInt8(ascii: "A"), nil, UInt8(ascii: " "), UInt8(ascii: "H"), nil, nil, 0xC3, nil])
+    }
+
     /// A document too large for the memory kept for note-sized ones reads the same way.
     func testLargeDocumentReadsAsSmallOnes() {
         let small = "## 2026-03-14 — cut\n\nAsk about:\n- the *garden*\n- Lisbon (until 2026-12-01)\n\n> quote\n\n"

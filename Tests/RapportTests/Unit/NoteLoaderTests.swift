@@ -228,6 +228,20 @@ final class NoteLoaderTests: XCTestCase {
         XCTAssertEqual(note.html, "<p>Other.</p>\n")
     }
 
+    /// Every label in either case, after its first byte has been looked at alone; and
+    /// paragraphs whose first byte rules them out are kept as notes.
+    func testEachLabelInEitherCase() throws {
+        let body = "ask about:\n- a\n\nFOLLOW-UP:\n- 2026-12-01 call\n\nmake it right:\n- m\n\nFollow ups:\n- 2026-12-02 write\n\n"
+            + "Ask me:\n\nZ about:\n\n1 about:\n"
+        let result = load(body: body)
+        XCTAssertEqual(result.diagnostics, [])
+        let note = try XCTUnwrap(result.note)
+        XCTAssertEqual(note.askAbout.map(\.html), ["a"])
+        XCTAssertEqual(note.followUps.map(\.html), ["call", "write"])
+        XCTAssertEqual(note.makeItRight, ["m"])
+        XCTAssertEqual(note.html, "<p>Ask me:</p>\n<p>Z about:</p>\n<p>1 about:</p>\n")
+    }
+
     func testAskAboutLabelIgnoresCaseAndEmphasis() throws {
         let note = try XCTUnwrap(load(body: "**ASK ABOUT:**\n\n* garden\n").note)
         XCTAssertEqual(note.askAbout.map(\.html), ["garden"])
