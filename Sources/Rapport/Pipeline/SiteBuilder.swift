@@ -225,14 +225,15 @@ public struct SiteBuilder: Sendable {
         // Ids of rows left out for their errors: already reported, so not "unknown" below.
         var rejectedIDs: Set<String> = []
         let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
+        let known = Set(records.map(\.id))
         // Looking for duplicate customers needs only the records: it runs beside the notes.
         let (duplicates, notes) = concurrently(if: records.count >= 16, { DataQuality.findDuplicates(records) }, {
             // Handed over, not copied, so that each note's bytes can be freed once it is loaded.
             var notes: [SiteInputs.File] = []
             swap(&notes, &inputs.notes)
-            return loadNotes(consume notes, config, records, rejectedIDs, &diagnostics)
+            return loadNotes(consume notes, config, known, rejectedIDs, &diagnostics)
         })
-        let appointments = loadSchedule(inputs, config, records, rejectedIDs, &diagnostics)
+        let appointments = loadSchedule(inputs, config, known, rejectedIDs, &diagnostics)
         let letters = loadLetters(inputs, config, &diagnostics)
         let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
         let templates = TemplateSet(overrides: inputs.templates ?? [], displayDirectory: display("Templates"), diagnostics: &diagnostics)
@@ -269,9 +270,9 @@ public struct SiteBuilder: Sendable {
     }
 
     private func loadNotes(
-        _ files: consuming [SiteInputs.File], _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
+        _ files: consuming [SiteInputs.File], _ config: SiteConfig, _ known: Set<String>, _ rejectedIDs: Set<String>,
+        _ diagnostics: inout Diagnostics
     ) -> [String: CustomerNote] {
-        let known = Set(records.map(\.id))
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
         var notes: [String: CustomerNote] = [:]
         notes.reserveCapacity(files.count)
@@ -316,7 +317,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func loadSchedule(
-        _ inputs: SiteInputs, _ config: SiteConfig, _ records: [CustomerRecord], _ rejectedIDs: Set<String>,
+        _ inputs: SiteInputs, _ config: SiteConfig, _ known: Set<String>, _ rejectedIDs: Set<String>,
         _ diagnostics: inout Diagnostics
     ) -> [String: [Appointment]] {
         let path = display("content/schedule.csv")
@@ -325,7 +326,6 @@ public struct SiteBuilder: Sendable {
             diagnostics.error(SourceLocation(path: path), "cannot read file")
             return [:]
         }
-        let known = Set(records.map(\.id))
         var byCustomer: [String: [Appointment]] = [:]
         let appointments = ScheduleLoader(path: path, delimiter: config.csvDelimiter)
             .loadAppointments(from: Array(data), diagnostics: &diagnostics)
@@ -370,7 +370,8 @@ public struct SiteBuilder: Sendable {
         let loader = LetterLoader(unsafeMarkdown: config.unsafeMarkdown, sitePaper: config.paper)
         let names = Set(letters.map(\.name))
         var result: [String: [String: MustacheTemplate]] = [:]
-        for (id, note) in notes.sorted(by: { $0.key < $1.key }) {
+        // Only the few notes with letter texts are sorted (for the order of diagnostics).
+        for (id, note) in notes.filter({ !$0.value.letterTexts.isEmpty }).sorted(by: { $0.key < $1.key }) {
             for (name, text) in note.letterTexts.sorted(by: { $0.key < $1.key }) {
                 guard names.contains(name) else {
                     diagnostics.error(
