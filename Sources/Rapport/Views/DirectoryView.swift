@@ -73,14 +73,39 @@ struct DirectoryView {
     /// Last name, then first name, ignoring case and accents; the id breaks ties, so the
     /// order never depends on the order of the file.
     static func sorted(_ records: [CustomerRecord]) -> [CustomerRecord] {
-        @Sendable func key(_ record: CustomerRecord) -> String {
+        @Sendable func key(_ record: CustomerRecord) -> SortKey {
             let name = record.lastName.isEmpty ? record.displayName : "\(record.lastName) \(record.firstName)"
-            return name.foldedForComparison
+            return SortKey(name.foldedForComparison)
         }
         // Keys folded on every core; positions sorted rather than records, which are large.
         let keys = records.parallelMap(key)
         return records.indices.sorted { lhs, rhs in
             keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : records[lhs].id < records[rhs].id
         }.map { records[$0] }
+    }
+
+    /// A folded name to sort by, ordered as its text is. ASCII keys, nearly all of them,
+    /// are compared as bytes, which is the same order for ASCII and many times quicker
+    /// than comparing strings: the directory's sort compares about 14 pairs per customer.
+    struct SortKey: Equatable, Comparable, Sendable {
+        let text: String
+        /// The text's bytes, when it is all ASCII.
+        private let ascii: [UInt8]?
+
+        init(_ text: String) {
+            self.text = text
+            ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        }
+
+        static func == (left: SortKey, right: SortKey) -> Bool {
+            if let a = left.ascii, let b = right.ascii { return a == b }
+            return left.text == right.text
+        }
+
+        static func < (left: SortKey, right: SortKey) -> Bool {
+            guard let a = left.ascii, let b = right.ascii else { return left.text < right.text }
+            let order = memcmp(a, b, min(a.count, b.count))
+            return order != 0 ? order < 0 : a.count < b.count
+        }
     }
 }

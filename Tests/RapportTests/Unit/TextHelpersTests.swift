@@ -20,6 +20,20 @@ final class TextHelpersTests: XCTestCase {
         XCTAssertEqual(Substring(" x ").trimmingSpaces, "x")
     }
 
+    /// Directory sort keys order as their text does, compared as bytes or not: every pair
+    /// of a list with prefixes, equal keys, ASCII beside accents, and text that is equal
+    /// to another only once normalized.
+    func testSortKeysOrderAsTheirText() {
+        let texts = ["", "a", "ab", "abc", "abd", "b", "a b", "a-b", "Zed", "zed", "~", "é", "e\u{301}", "ea", "ø", "z", "日本", "aé"]
+        for left in texts {
+            for right in texts {
+                let (a, b) = (DirectoryView.SortKey(left), DirectoryView.SortKey(right))
+                XCTAssertEqual(a < b, left < right, "\(left) < \(right)")
+                XCTAssertEqual(a == b, left == right, "\(left) == \(right)")
+            }
+        }
+    }
+
     func testPhoneDigits() {
         XCTAssertEqual(DirectoryView.digits("+1 (555) 010-2030"), "15550102030")
         XCTAssertEqual(DirectoryView.digits(""), "")
