@@ -114,8 +114,16 @@ struct LetterView {
     /// A paragraph made only of a section that is empty for this customer (`{{#pets}}…`)
     /// would print as a gap: leave it out.
     static func droppingEmptyParagraphs(_ bytes: [UInt8]) -> String {
-        // On bytes, in one pass: this runs for every letter of every customer.
+        // On bytes: this runs for every letter of every customer, and most letters have no
+        // empty paragraph, which one look at each line tells.
         bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                let end = bytes.firstIndex(ofByte: UInt8(ascii: "\n"), from: lineStart) ?? bytes.count
+                if isEmptyParagraph(UnsafeBufferPointer(rebasing: bytes[lineStart..<end])) { break }
+                lineStart = end + 1
+            }
+            if lineStart > bytes.count { return String(decoding: bytes, as: UTF8.self) }
             var kept: [UInt8] = []
             kept.reserveCapacity(bytes.count)
             var start = 0
