@@ -10,28 +10,28 @@ struct CardView {
     func context(in site: SiteContext) -> MustacheValue {
         // Room for every key below, set once each: the list is not grown as it fills.
         var customer = ViewContext(capacity: 64)
-        customer["id"] = record.id
-        customer["display_name"] = record.displayName
-        customer["full_name"] = record.fullName
-        customer["first_name"] = record.firstName
-        customer["last_name"] = record.lastName
-        customer["preferred_name"] = record.preferredName
-        customer["pronunciation"] = record.pronunciation
-        customer["email"] = record.email
-        customer["phone"] = record.phone
+        customer.set("id", record.id)
+        customer.set("display_name", record.displayName)
+        customer.set("full_name", record.fullName)
+        customer.set("first_name", record.firstName)
+        customer.set("last_name", record.lastName)
+        customer.set("preferred_name", record.preferredName)
+        customer.set("pronunciation", record.pronunciation)
+        customer.set("email", record.email)
+        customer.set("phone", record.phone)
         customer.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
-        customer["customer_since"] = record.customerSince.map(site.dateContext)
+        customer.set("customer_since", record.customerSince.map(site.dateContext))
         if let lastVisit = record.lastVisit {
             var visit = ViewContext(continuing: site.dateContext(lastVisit))
-            visit["ago"] = Self.ago(days: lastVisit.days(until: site.today))
-            customer["last_visit"] = visit
+            visit.set("ago", Self.ago(days: lastVisit.days(until: site.today)))
+            customer.set("last_visit", visit)
         }
-        customer["visits"] = record.visits.map(String.init)
-        customer["birthday"] = record.birthday.map { Self.recurring($0, in: site) }
-        customer["anniversary"] = record.anniversary.map { Self.recurring($0, in: site) }
+        customer.set("visits", record.visits.map(String.init))
+        customer.set("birthday", record.birthday.map { Self.recurring($0, in: site) })
+        customer.set("anniversary", record.anniversary.map { Self.recurring($0, in: site) })
         customer.setList("children", record.children.map(\.mustacheValue))
         customer.setList("pets", record.pets.map(\.mustacheValue))
-        customer["has_family"] = !record.children.isEmpty || !record.pets.isEmpty
+        customer.set("has_family", !record.children.isEmpty || !record.pets.isEmpty)
         var favorites: [MustacheValue] = []
         if !record.favoriteDrink.isEmpty { favorites.append(Self.labelled("Usual drink", record.favoriteDrink)) }
         if !record.favoriteFlower.isEmpty { favorites.append(Self.labelled("Favourite flower", record.favoriteFlower)) }
@@ -40,7 +40,7 @@ struct CardView {
         customer.setList("extra", record.extra.filter { !$0.value.isEmpty }.map { Self.labelled(Self.label($0.name), $0.value) })
         var fields = ViewContext()
         for (name, value) in record.extra { fields[name] = value }
-        customer["fields"] = fields
+        customer.set("fields", fields)
 
         customer.setList("ask_about", (note?.askAbout(on: site.today) ?? []).map { Self.item(html: $0.html) })
         customer.setList("make_it_right", (note?.makeItRight ?? []).map(Self.item(html:)))
@@ -50,8 +50,8 @@ struct CardView {
                 ViewContext(capacity: 3).setting("date", site.dateContext(followUp.date)).setting("item_html", .text(followUp.html))
                     .setting("overdue", .flag(followUp.date < site.today)).mustacheValue
             })
-        customer["notes_html"] = note?.html
-        customer["has_notes"] = !(note?.html.isEmpty ?? true)
+        customer.set("notes_html", note?.html)
+        customer.set("has_notes", !(note?.html.isEmpty ?? true))
         customer.setList(
             "visit_log",
             (note?.visits ?? []).map { visit in
@@ -67,7 +67,7 @@ struct CardView {
         customer.setList("letters", letters.map { MustacheValue.object(MustacheObject(capacity: 2).setting("title", .text($0.title)).setting("href", .text($0.href))) })
 
         var page = site.page(depth: 1)
-        page["customer"] = customer
+        page.set("customer", customer)
         return page.mustacheValue
     }
 

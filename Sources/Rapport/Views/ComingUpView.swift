@@ -34,12 +34,12 @@ struct ComingUpView {
                 let next = date.nextOccurrence(onOrAfter: today)
                 guard next <= last else { continue }
                 var occasion = person(record)
-                occasion["kind"] = kind == "birthday" ? "Birthday" : "Anniversary"
+                occasion.set("kind", kind == "birthday" ? "Birthday" : "Anniversary")
                 if let year = date.year, next.year > year {
-                    occasion["years"] = kind == "birthday" ? "turns \(next.year - year)" : "\(next.year - year) years"
+                    occasion.set("years", kind == "birthday" ? "turns \(next.year - year)" : "\(next.year - year) years")
                 }
                 if date.month == 2, date.day == 29, next.day == 28 {
-                    occasion["note"] = "born on 29 February"
+                    occasion.set("note", "born on 29 February")
                 }
                 occasions[next, default: []].append(occasion)
             }
@@ -49,7 +49,7 @@ struct ComingUpView {
                     overdue.append((index, followUp))
                 } else {
                     var item = person(record)
-                    item["item_html"] = followUp.html
+                    item.set("item_html", followUp.html)
                     followUps[followUp.date, default: []].append(item)
                 }
             }
@@ -60,14 +60,14 @@ struct ComingUpView {
         var date = today
         while date <= last {
             var day = ViewContext()
-            day["iso"] = date.description
-            day["heading"] = site.dateStyle.formatWithWeekday(date)
-            day["relative"] = date == today ? "Today" : date == today.adding(days: 1) ? "Tomorrow" : ""
+            day.set("iso", date.description)
+            day.set("heading", site.dateStyle.formatWithWeekday(date))
+            day.set("relative", date == today ? "Today" : date == today.adding(days: 1) ? "Tomorrow" : "")
             let booked = (bookings[date] ?? []).sorted { ($0.0.time, $0.1.id) < ($1.0.time, $1.1.id) }
             day.setList("bookings", booked.map { booking(appointment: $0.0, record: $0.1, on: date) })
             day.setList("occasions", occasions[date] ?? [])
             day.setList("follow_ups", followUps[date] ?? [])
-            day["is_quiet"] = booked.isEmpty && occasions[date] == nil && followUps[date] == nil
+            day.set("is_quiet", booked.isEmpty && occasions[date] == nil && followUps[date] == nil)
             days.append(day.mustacheValue)
             date = date.adding(days: 1)
         }
@@ -80,34 +80,34 @@ struct ComingUpView {
         }.sorted { ($0.absence, records[$0.customer].id) > ($1.absence, records[$1.customer].id) }
 
         var page = site.page(depth: 0)
-        page["days"] = days
-        page["first_day"] = site.dateContext(today)
-        page["last_day"] = site.dateContext(last)
-        page["coming_up_days"] = site.config.comingUpDays
-        page["lapsed_days"] = site.config.lapsedDays
+        page.set("days", days)
+        page.set("first_day", site.dateContext(today))
+        page.set("last_day", site.dateContext(last))
+        page.set("coming_up_days", site.config.comingUpDays)
+        page.set("lapsed_days", site.config.lapsedDays)
         var context = page
         let view = self
         let (overdueItems, makeItRightItems) = (overdue, makeItRight)
         context.setList("overdue", count: overdue.count) { index in
             let (customer, followUp) = overdueItems[index]
             var item = view.person(view.records[customer])
-            item["item_html"] = followUp.html
-            item["due"] = site.dateContext(followUp.date)
+            item.set("item_html", followUp.html)
+            item.set("due", site.dateContext(followUp.date))
             return item.mustacheValue
         }
         context.setList("make_it_right", count: makeItRight.count) { index in
             let (customer, html) = makeItRightItems[index]
             var item = view.person(view.records[customer])
-            item["item_html"] = html
+            item.set("item_html", html)
             return item.mustacheValue
         }
         context.setList("lapsed", count: lapsed.count) { index in
             let (absence, customer) = lapsed[index]
             let record = view.records[customer]
             var item = view.person(record)
-            item["last_visit"] = site.dateContext(record.lastVisit!)
-            item["ago"] = CardView.ago(days: absence)
-            item["visits"] = record.visits.map(String.init)
+            item.set("last_visit", site.dateContext(record.lastVisit!))
+            item.set("ago", CardView.ago(days: absence))
+            item.set("visits", record.visits.map(String.init))
             return item.mustacheValue
         }
         return context.mustacheValue
@@ -122,12 +122,12 @@ struct ComingUpView {
     /// A booking with the customer's essentials inline.
     private func booking(appointment: Appointment, record: CustomerRecord, on day: CalendarDay) -> MustacheValue {
         var item = person(record)
-        item["time"] = appointment.time
-        item["service"] = appointment.service
-        item["staff"] = appointment.staff
+        item.set("time", appointment.time)
+        item.set("service", appointment.service)
+        item.set("staff", appointment.staff)
         item.setList("children", record.children)
         item.setList("pets", record.pets)
-        item["favorite_drink"] = record.favoriteDrink
+        item.set("favorite_drink", record.favoriteDrink)
         let note = notes[record.id]
         item.setList("ask_about", (note?.askAbout(on: day) ?? []).map { CardView.item(html: $0.html) })
         item.setList("make_it_right", (note?.makeItRight ?? []).map(CardView.item(html:)))

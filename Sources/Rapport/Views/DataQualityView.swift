@@ -23,15 +23,15 @@ struct DataQualityView {
         context.setList("stale_notes", count: staleNotes.count) { index in
             let stale = staleNotes[index]
             var item = ViewContext(continuing: person(records[stale.customer]))
-            item["newest_visit"] = stale.newestVisit.map(site.dateContext)
-            item["ago"] = stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) }
+            item.set("newest_visit", stale.newestVisit.map(site.dateContext))
+            item.set("ago", stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) })
             return item.mustacheValue
         }
         context.setList(
             "warnings",
             warnings.map { ["location": $0.location.description, "message": $0.message] })
-        context["stale_note_days"] = site.config.staleNoteDays
-        context["all_clear"] = report.duplicates.isEmpty && warnings.isEmpty
+        context.set("stale_note_days", site.config.staleNoteDays)
+        context.set("all_clear", report.duplicates.isEmpty && warnings.isEmpty)
         return context.mustacheValue
     }
 }

@@ -15,26 +15,28 @@ struct DirectoryView {
         var page = site.page(depth: 0)
         // A row per customer: each is made as the page reaches it.
         let (records, cardLinks) = (records, cardLinks)
-        page["customers"] = MustacheValue.items(MustacheItems(count: records.count) { index in
-            Self.row(records[index], href: cardLinks[records[index].id] ?? "", in: site)
-        })
-        page["customer_count"] = records.count
+        page.set(
+            "customers",
+            MustacheValue.items(MustacheItems(count: records.count) { index in
+                Self.row(records[index], href: cardLinks[records[index].id] ?? "", in: site)
+            }))
+        page.set("customer_count", records.count)
         page.setList("all_tags", tagCounts.sorted { $0.key < $1.key }.map { ["name": .text($0.key), "count": .text(String($0.value))] as MustacheValue })
         return page.mustacheValue
     }
 
     /// One customer's row.
     private static func row(_ record: CustomerRecord, href: String, in site: SiteContext) -> MustacheValue {
-        var row = ViewContext()
-        row["href"] = href
+        var row = ViewContext(capacity: 12)
+        row.set("href", href)
         let fullName = record.fullName
-        row["full_name"] = fullName.isEmpty ? record.displayName : fullName
-        row["preferred_name"] = record.preferredName
-        row["display_name"] = record.displayName
+        row.set("full_name", fullName.isEmpty ? record.displayName : fullName)
+        row.set("preferred_name", record.preferredName)
+        row.set("display_name", record.displayName)
         row.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
-        row["last_visit"] = record.lastVisit.map(site.dateContext)
-        row["search_text"] = searchText(record)
-        row["tag_list"] = record.tags.joined(separator: ";")
+        row.set("last_visit", record.lastVisit.map(site.dateContext))
+        row.set("search_text", searchText(record))
+        row.set("tag_list", record.tags.joined(separator: ";"))
         return row.mustacheValue
     }
 

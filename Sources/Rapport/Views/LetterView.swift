@@ -67,21 +67,23 @@ struct LetterRecipient {
     /// `names` are those the letter's text uses (`MustacheTemplate.names`): the offer code
     /// and the date are made only when asked for. Nil means any.
     func mergeContext(in site: SiteContext, letter: String = "", names: Set<String>? = nil) -> MustacheValue {
-        var context = ViewContext()
-        context["preferred_name"] = preferredName
-        context["first_name"] = firstName
-        context["last_name"] = lastName
-        context["full_name"] = fullName
-        context["favorite_drink"] = favoriteDrink
-        context["favorite_flower"] = favoriteFlower
-        context["business_name"] = site.config.businessName
-        if names?.contains("today") ?? true { context["today"] = site.todayText }
-        context["children"] = children
-        context["pets"] = pets
-        if names?.contains("offer_code") ?? true { context["offer_code"] = offerCode(letter: letter, site: site) }
+        var context = ViewContext(capacity: 12)
+        context.set("preferred_name", preferredName)
+        context.set("first_name", firstName)
+        context.set("last_name", lastName)
+        context.set("full_name", fullName)
+        context.set("favorite_drink", favoriteDrink)
+        context.set("favorite_flower", favoriteFlower)
+        context.set("business_name", site.config.businessName)
+        if names?.contains("today") ?? true { context.set("today", site.todayText) }
+        context.set("children", children)
+        context.set("pets", pets)
+        if names?.contains("offer_code") ?? true { context.set("offer_code", offerCode(letter: letter, site: site)) }
         if let next = nextAppointment {
-            context["next_appointment"] = ViewContext(capacity: 4).setting("date", .text(site.dateStyle.formatWithWeekday(next.date)))
-                .setting("time", .text(next.time)).setting("service", .text(next.service)).setting("staff", .text(next.staff))
+            context.set(
+                "next_appointment",
+                ViewContext(capacity: 4).setting("date", .text(site.dateStyle.formatWithWeekday(next.date)))
+                    .setting("time", .text(next.time)).setting("service", .text(next.service)).setting("staff", .text(next.staff)))
         }
         return context.mustacheValue
     }
@@ -171,10 +173,10 @@ struct LetterView {
     /// The site's page for this letter (`letters/NAME/SLUG.html`).
     func context(in site: SiteContext) -> MustacheValue {
         var page = site.page(depth: 2)
-        page["sheet"] = sheet(in: site)
-        page["letter_title"] = letter.title
-        page["recipient_name"] = recipient.fullName
-        page["paper_name"] = letter.paper.name
+        page.set("sheet", sheet(in: site))
+        page.set("letter_title", letter.title)
+        page.set("recipient_name", recipient.fullName)
+        page.set("paper_name", letter.paper.name)
         return page.mustacheValue
     }
 }

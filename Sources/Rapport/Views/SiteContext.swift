@@ -45,21 +45,21 @@ struct SiteContext {
 
     private func makePage(depth: Int) -> ViewContext {
         var site = ViewContext()
-        site["name"] = config.businessName
-        site["address_lines"] = config.businessAddress
-        site["phone"] = config.businessPhone
-        site["email"] = config.businessEmail
-        site["signature"] = config.signature
+        site.set("name", config.businessName)
+        site.set("address_lines", config.businessAddress)
+        site.set("phone", config.businessPhone)
+        site.set("email", config.businessEmail)
+        site.set("signature", config.signature)
         // The sender on one line above a window address: the country is not needed at home.
         let returnAddress = config.businessAddress.last == config.businessCountry ? config.businessAddress.dropLast() : config.businessAddress[...]
-        site["return_line"] = ([config.businessName] + returnAddress).filter { !$0.isEmpty }.joined(separator: " · ")
+        site.set("return_line", ([config.businessName] + returnAddress).filter { !$0.isEmpty }.joined(separator: " · "))
         var page = ViewContext()
-        page["site"] = site
-        page["root"] = String(repeating: "../", count: depth)
-        page["today"] = today.context(dateStyle)
-        page["lang"] = config.locale.replacingOccurrences(of: "_", with: "-")
-        page["paper"] = config.paper.rawValue
-        page["paper_class"] = config.paper.rawValue.lowercased()
+        page.set("site", site)
+        page.set("root", String(repeating: "../", count: depth))
+        page.set("today", today.context(dateStyle))
+        page.set("lang", config.locale.replacingOccurrences(of: "_", with: "-"))
+        page.set("paper", config.paper.rawValue)
+        page.set("paper_class", config.paper.rawValue.lowercased())
         return page
     }
 }

@@ -25,9 +25,18 @@ struct ViewContext {
         if case .object(let values) = object { self.values = values }
     }
 
+    /// Any value by key, for keys known only at run time (a record's extra columns);
+    /// views set their own keys with `set`.
     subscript(key: String) -> (any MustacheConvertible)? {
         get { values[key] }
         set { set(key, newValue?.mustacheValue) }
+    }
+
+    /// Sets `key` to `value` as a Mustache value, or leaves it out when it is nil or empty
+    /// text. Generic rather than through the subscript's existential: views set a few
+    /// dozen keys per customer, and boxing each value cost about as much as storing it.
+    mutating func set<Value: MustacheConvertible>(_ key: String, _ value: Value?) {
+        set(key, value?.mustacheValue)
     }
 
     /// This context with `key` set as `set` does, for an item written as one expression:
@@ -50,8 +59,13 @@ struct ViewContext {
 
     /// Stores a list, and `has_<key>` when it is not empty (for `{{#has_pets}}` wrappers).
     mutating func setList<Item: MustacheConvertible>(_ key: String, _ items: [Item]) {
-        values[key] = .list(items.map { $0.mustacheValue })
-        values["has_\(key)"] = .flag(!items.isEmpty)
+        setList(key, items.map { $0.mustacheValue })
+    }
+
+    /// The same for values, stored as they are.
+    mutating func setList(_ key: String, _ items: [MustacheValue]) {
+        values[key] = .list(items)
+        values["has_" + key] = .flag(!items.isEmpty)
     }
 
     /// Stores a list whose items are made as they are rendered, and `has_<key>`: for lists
