@@ -81,8 +81,12 @@ struct DirectoryView {
         }
         // Keys folded on every core; positions sorted rather than records, which are large.
         let keys = records.parallelMap(key)
+        // Most pairs differ in their first eight bytes: compared as numbers, which reads no
+        // key and so counts no reference (the rest compare their keys).
+        let prefixes = keys.map(\.prefix)
         return records.indices.sorted { lhs, rhs in
-            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : records[lhs].id < records[rhs].id
+            if let left = prefixes[lhs], let right = prefixes[rhs], left != right { return left < right }
+            return keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : records[lhs].id < records[rhs].id
         }.map { records[$0] }
     }
 
@@ -97,6 +101,16 @@ struct DirectoryView {
         init(_ text: String) {
             self.text = text
             ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        }
+
+        /// The first eight bytes of an ASCII key as a big-endian number, zeros after a
+        /// shorter key: two ASCII keys whose prefixes differ are in the order of their
+        /// prefixes (a key holds no NUL, so a key sorts before the longer keys it begins).
+        var prefix: UInt64? {
+            guard let ascii else { return nil }
+            var prefix: UInt64 = 0
+            for index in 0..<8 { prefix = prefix << 8 | UInt64(index < ascii.count ? ascii[index] : 0) }
+            return prefix
         }
 
         static func == (left: SortKey, right: SortKey) -> Bool {

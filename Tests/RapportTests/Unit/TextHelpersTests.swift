@@ -24,14 +24,20 @@ final class TextHelpersTests: XCTestCase {
     /// of a list with prefixes, equal keys, ASCII beside accents, and text that is equal
     /// to another only once normalized.
     func testSortKeysOrderAsTheirText() {
-        let texts = ["", "a", "ab", "abc", "abd", "b", "a b", "a-b", "Zed", "zed", "~", "é", "e\u{301}", "ea", "ø", "z", "日本", "aé"]
+        let texts = [
+            "", "a", "ab", "abc", "abd", "b", "a b", "a-b", "Zed", "zed", "~", "é", "e\u{301}", "ea", "ø", "z", "日本", "aé",
+            "abernathy", "abernathy smith", "abernathy smyth", "abernath", "abernathz",
+        ]
         for left in texts {
             for right in texts {
                 let (a, b) = (DirectoryView.SortKey(left), DirectoryView.SortKey(right))
                 XCTAssertEqual(a < b, left < right, "\(left) < \(right)")
                 XCTAssertEqual(a == b, left == right, "\(left) == \(right)")
+                // Prefixes, where both have one and they differ, order as the texts.
+                if let p = a.prefix, let q = b.prefix, p != q { XCTAssertEqual(p < q, left < right, "prefix \(left) < \(right)") }
             }
         }
+        XCTAssertNil(DirectoryView.SortKey("é").prefix)
     }
 
     func testPhoneDigits() {
