@@ -20,7 +20,7 @@ struct CardView {
         customer.set("email", record.email)
         customer.set("phone", record.phone)
         customer.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
-        customer.set("customer_since", record.customerSince.map(site.dateContext))
+        customer.set("customer_since", record.customerSince.map { site.dateContext($0) })
         if let lastVisit = record.lastVisit {
             var visit = ViewContext(continuing: site.dateContext(lastVisit))
             visit.set("ago", Self.ago(days: lastVisit.days(until: site.today)))

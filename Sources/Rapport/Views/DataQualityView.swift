@@ -23,7 +23,7 @@ struct DataQualityView {
         context.setList("stale_notes", count: staleNotes.count) { index in
             let stale = staleNotes[index]
             var item = ViewContext(continuing: person(records[stale.customer]))
-            item.set("newest_visit", stale.newestVisit.map(site.dateContext))
+            item.set("newest_visit", stale.newestVisit.map { site.dateContext($0) })
             item.set("ago", stale.newestVisit.map { CardView.ago(days: $0.days(until: site.today)) })
             return item.mustacheValue
         }

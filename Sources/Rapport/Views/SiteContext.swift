@@ -1,7 +1,9 @@
 import Foundation
 
 /// What every page knows: the business, the date of the build, and the way back to the root.
-struct SiteContext {
+/// A class: each customer's views are handed it, and copying a struct of the whole config
+/// retained each of its strings.
+final class SiteContext: Sendable {
     let config: SiteConfig
     let today: CalendarDay
     let dateStyle: DateStyle
@@ -11,11 +13,11 @@ struct SiteContext {
     /// The day of the build as people read it, for letters' `{{today}}`.
     let todayText: String
     /// `page(depth:)` for the depths of the site's pages, built once.
-    private var pages: [ViewContext] = []
+    private let pages: [ViewContext]
     /// `dateContext` of each day from `firstRecentDay` on, made once: a card shows a dozen
     /// dates, most of them within a few years of the build, and formatting each again for
     /// every card cost a few percent of a build.
-    private var recentDays: [MustacheValue] = []
+    private let recentDays: [MustacheValue]
     private let firstRecentDay: CalendarDay
 
     init(config: SiteConfig, today: CalendarDay) {
@@ -29,7 +31,7 @@ struct SiteContext {
         let dateStyle = dateStyle
         self.firstRecentDay = firstRecentDay
         recentDays = (0..<(6 * 366)).map { firstRecentDay.adding(days: $0).context(dateStyle) }
-        pages = (0...2).map(makePage)
+        pages = (0...2).map { Self.makePage(depth: $0, config: config, today: today, dateStyle: dateStyle) }
     }
 
     /// `{iso, long}` for `day` (`CalendarDay.context`).
@@ -40,10 +42,10 @@ struct SiteContext {
 
     /// The context shared by all pages, for a page `depth` folders below the site root.
     func page(depth: Int) -> ViewContext {
-        depth < pages.count ? pages[depth] : makePage(depth: depth)
+        depth < pages.count ? pages[depth] : Self.makePage(depth: depth, config: config, today: today, dateStyle: dateStyle)
     }
 
-    private func makePage(depth: Int) -> ViewContext {
+    private static func makePage(depth: Int, config: SiteConfig, today: CalendarDay, dateStyle: DateStyle) -> ViewContext {
         var site = ViewContext()
         site.set("name", config.businessName)
         site.set("address_lines", config.businessAddress)
