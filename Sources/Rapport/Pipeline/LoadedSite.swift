@@ -11,6 +11,10 @@ struct LoadedSite {
     var letterTexts: [String: [String: MustacheTemplate]]
     var templates: TemplateSet
     var quality: DataQuality
+    /// The records in the directory's order (`DirectoryView.sorted`).
+    var directoryOrder: [CustomerRecord]
+    /// Each customer id's slug, the name of their pages (`Slug.slugs`).
+    var slugs: [String: String]
 
     /// `letter` for `record`, with the customer's own text when their note has one.
     func letterView(_ letter: LetterTemplate, for record: CustomerRecord, on today: CalendarDay) -> LetterView {

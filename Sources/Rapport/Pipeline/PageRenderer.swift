@@ -18,8 +18,8 @@ struct PageRenderer: Sendable {
         self.site = site
         self.context = context
         self.sharedKey = sharedKey
-        records = DirectoryView.sorted(site.records)
-        slugs = Slug.slugs(for: site.records.map(\.id))
+        records = site.directoryOrder
+        slugs = site.slugs
         letterSlugs = Slug.slugs(for: site.letters.map(\.name))
     }
 

@@ -226,8 +226,11 @@ public struct SiteBuilder: Sendable {
         var rejectedIDs: Set<String> = []
         let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
         let known = Set(records.map(\.id))
-        // Looking for duplicate customers needs only the records: it runs beside the notes.
-        let (duplicates, notes) = concurrently(if: records.count >= 16, { DataQuality.findDuplicates(records) }, {
+        // Looking for duplicate customers, the directory's order and the pages' names need
+        // only the records: they are worked out beside the notes.
+        let (beside, notes) = concurrently(if: records.count >= 16, {
+            (duplicates: DataQuality.findDuplicates(records), order: DirectoryView.sorted(records), slugs: Slug.slugs(for: records.map(\.id)))
+        }, {
             // Handed over, not copied, so that each note's bytes can be freed once it is loaded.
             var notes: [SiteInputs.File] = []
             swap(&notes, &inputs.notes)
@@ -238,11 +241,11 @@ public struct SiteBuilder: Sendable {
         let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
         let templates = TemplateSet(overrides: inputs.templates ?? [], displayDirectory: display("Templates"), diagnostics: &diagnostics)
         let quality = DataQuality(
-            records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays, duplicates: duplicates)
+            records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays, duplicates: beside.duplicates)
         for warning in quality.warnings { diagnostics.append(warning) }
         return LoadedSite(
             config: config, records: records, notes: notes, appointments: appointments, letters: letters,
-            letterTexts: letterTexts, templates: templates, quality: quality)
+            letterTexts: letterTexts, templates: templates, quality: quality, directoryOrder: beside.order, slugs: beside.slugs)
     }
 
     private func loadConfig(_ inputs: SiteInputs, _ diagnostics: inout Diagnostics) -> SiteConfig {
