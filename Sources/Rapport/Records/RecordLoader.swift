@@ -34,6 +34,7 @@ public struct RecordLoader: Sendable {
         // Each row is made into a record on its own, on every core (its row released once
         // made); then ids are checked in file order.
         let loader = self
+        let headerHash = Self.hashing(header)
         let made = (consume rows).parallelMapReleasing { row -> (CustomerRecord?, idLocation: SourceLocation, Diagnostics) in
             var rowDiagnostics = Diagnostics()
             if row.fields.count != header.fields.count {
@@ -43,7 +44,7 @@ public struct RecordLoader: Sendable {
                     "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.fields.count)")
             }
             var record = loader.makeRecord(row, columns: columns, diagnostics: &rowDiagnostics)
-            record?.sourceHash = Self.sourceHash(header: header, row: row)
+            record?.sourceHash = Self.hashing(row, from: headerHash).value
             return (record, loader.fieldLocation(row, columns.at.id!), rowDiagnostics)
         }
         var records: [CustomerRecord] = []
@@ -69,14 +70,14 @@ public struct RecordLoader: Sendable {
         return records
     }
 
-    /// What a record is made from, besides the config: the header's fields and the row's.
-    private static func sourceHash(header: CSVRow, row: CSVRow) -> UInt64 {
-        var hash = StableHash()
-        for fields in [header.fields, row.fields] {
-            hash.combine(fields.count)
-            for field in fields { hash.combine(field.value) }
-        }
-        return hash.value
+    /// The fields of `row` hashed on from `start`. A record's source hash is the header's
+    /// fields and then the row's (what it is made from, besides the config): the header's
+    /// part is hashed once and carried on for each row.
+    private static func hashing(_ row: CSVRow, from start: StableHash = StableHash()) -> StableHash {
+        var hash = start
+        hash.combine(row.fields.count)
+        for field in row.fields { hash.combine(field.value) }
+        return hash
     }
 
     struct ColumnMap {
