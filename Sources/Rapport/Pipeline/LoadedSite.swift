@@ -17,8 +17,11 @@ struct LoadedSite {
     var slugs: [String: String]
 
     /// `letter` for `record`, with the customer's own text when their note has one.
-    func letterView(_ letter: LetterTemplate, for record: CustomerRecord, on today: CalendarDay) -> LetterView {
-        let next = appointments[record.id]?.first { $0.date >= today }
+    /// `appointments` are the customer's, when already looked up.
+    func letterView(
+        _ letter: LetterTemplate, for record: CustomerRecord, on today: CalendarDay, appointments: [Appointment]? = nil
+    ) -> LetterView {
+        let next = (appointments ?? self.appointments[record.id])?.first { $0.date >= today }
         let recipient = LetterRecipient(record, nextAppointment: next, senderCountry: config.businessCountry)
         return LetterView(letter: letter, recipient: recipient, body: letterTexts[record.id]?[letter.name])
     }

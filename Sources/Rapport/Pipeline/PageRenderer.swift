@@ -9,7 +9,8 @@ struct PageRenderer: Sendable {
     /// The records in directory order.
     let records: [CustomerRecord]
     private let slugs: [String: String]
-    private let letterSlugs: [String: String]
+    /// The folder of each letter's pages (`letters/<slug>`), in the order of `site.letters`.
+    private let letterFolders: [String]
     /// What every customer's pages are made from (`SiteInputs.sharedFingerprint`), when
     /// known: with it each customer's pages get a key (`customerKey`).
     private let sharedKey: UInt64?
@@ -20,7 +21,8 @@ struct PageRenderer: Sendable {
         self.sharedKey = sharedKey
         records = site.directoryOrder
         slugs = site.slugs
-        letterSlugs = Slug.slugs(for: site.letters.map(\.name))
+        let letterSlugs = Slug.slugs(for: site.letters.map(\.name))
+        letterFolders = site.letters.map { "letters/\(letterSlugs[$0.name]!)" }
     }
 
     /// The directory, the coming-up sheet, the data-quality page and the assets.
@@ -56,18 +58,33 @@ struct PageRenderer: Sendable {
         Array(0...records.count).parallelMap { index in
             guard index > 0 else { return body(sitePages(warnings: warnings), nil) }
             defer { progress?() }
-            let record = records[index - 1]
-            let paths = customerPaths(record)
-            let key = customerKey(record, paths: paths)
+            let customer = inputs(records[index - 1])
+            let paths = customerPaths(customer)
+            let key = customerKey(customer, paths: paths)
             if let keep, let key, let kept = keep(paths, key) { return kept }
-            return body(customerPages(record, paths: paths), key)
+            return body(customerPages(customer, paths: paths), key)
         }
     }
 
+    /// A customer's record with what their pages are made from, looked up once.
+    struct CustomerInputs {
+        let record: CustomerRecord
+        let slug: String
+        let note: CustomerNote?
+        let appointments: [Appointment]
+    }
+
+    func inputs(_ record: CustomerRecord) -> CustomerInputs {
+        CustomerInputs(
+            record: record, slug: slugs[record.id]!, note: site.notes[record.id], appointments: site.appointments[record.id] ?? [])
+    }
+
     /// The paths of a customer's card and letter pages, in the order `customerPages` makes them.
-    func customerPaths(_ record: CustomerRecord) -> [String] {
-        let slug = slugs[record.id]!
-        return ["customers/\(slug).html"] + site.letters.map { "letters/\(letterSlugs[$0.name]!)/\(slug).html" }
+    func customerPaths(_ customer: CustomerInputs) -> [String] {
+        var paths = ["customers/\(customer.slug).html"]
+        paths.reserveCapacity(1 + letterFolders.count)
+        for folder in letterFolders { paths.append("\(folder)/\(customer.slug).html") }
+        return paths
     }
 
     /// A hash of everything a customer's pages are made from: what all pages share, the
@@ -75,38 +92,39 @@ struct PageRenderer: Sendable {
     /// Nil when one of these is not known, and the pages must be rendered. Whatever a
     /// customer's pages show must be in it: a page showing another customer's data would
     /// need that customer's key too.
-    func customerKey(_ record: CustomerRecord, paths: [String]) -> UInt64? {
-        guard let sharedKey, let recordHash = record.sourceHash else { return nil }
+    func customerKey(_ customer: CustomerInputs, paths: [String]) -> UInt64? {
+        guard let sharedKey, let recordHash = customer.record.sourceHash else { return nil }
         var hash = StableHash()
         hash.combine(Int(bitPattern: UInt(sharedKey)))
         hash.combine(Int(bitPattern: UInt(recordHash)))
-        if let note = site.notes[record.id] {
+        if let note = customer.note {
             guard let noteHash = note.sourceHash else { return nil }
             hash.combine(Int(bitPattern: UInt(noteHash)))
         } else {
             hash.combine(-1)
         }
-        let appointments = site.appointments[record.id] ?? []
-        hash.combine(appointments.count)
-        for appointment in appointments {
+        hash.combine(customer.appointments.count)
+        for appointment in customer.appointments {
             for field in [appointment.date.description, appointment.time, appointment.service, appointment.staff] { hash.combine(field) }
         }
         for path in paths { hash.combine(path) }
         return hash.value
     }
 
-    /// One customer's card and their page of each letter, at `paths` (`customerPaths`).
-    func customerPages(_ record: CustomerRecord, paths: [String]? = nil) -> [OutputFile] {
-        let paths = paths ?? customerPaths(record)
-        let slug = slugs[record.id]!
-        let letterLinks = site.letters.map { letter in
-            (title: letter.title, href: "../letters/\(letterSlugs[letter.name]!)/\(slug).html")
-        }
-        let card = CardView(
-            record: record, note: site.notes[record.id], appointments: site.appointments[record.id] ?? [], letters: letterLinks)
+    /// One customer's card and their page of each letter.
+    func customerPages(_ record: CustomerRecord) -> [OutputFile] {
+        let customer = inputs(record)
+        return customerPages(customer, paths: customerPaths(customer))
+    }
+
+    /// The same at `paths` (`customerPaths`); a letter's page is linked from the card by its path.
+    func customerPages(_ customer: CustomerInputs, paths: [String]) -> [OutputFile] {
+        let record = customer.record
+        let letterLinks = zip(site.letters, paths.dropFirst()).map { letter, path in (title: letter.title, href: "../\(path)") }
+        let card = CardView(record: record, note: customer.note, appointments: customer.appointments, letters: letterLinks)
         var pages = [OutputFile(path: paths[0], contents: site.templates.renderBytes(card.context(in: context), with: "card"))]
         for (letter, path) in zip(site.letters, paths.dropFirst()) {
-            let view = site.letterView(letter, for: record, on: context.today)
+            let view = site.letterView(letter, for: record, on: context.today, appointments: customer.appointments)
             pages.append(OutputFile(path: path, contents: site.templates.renderBytes(view.context(in: context), with: "letter")))
         }
         return pages
