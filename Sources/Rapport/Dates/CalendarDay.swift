@@ -26,6 +26,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
+    /// Parses exactly `YYYY-MM-DD` from bytes.
+    init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, let parts = Self.isoParts(bytes) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
     /// The numbers of the ten bytes `YYYY-MM-DD`.
     private static func isoParts(_ digits: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"), let year = number(digits[0..<4]),

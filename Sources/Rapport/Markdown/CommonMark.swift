@@ -45,6 +45,10 @@ struct MarkdownBlock {
         }
     }
 
+    /// The bytes of the block's text when it is all one text node (as most headings are),
+    /// valid while the block is; nil otherwise.
+    var onlyText: UnsafeBufferPointer<UInt8>? { CommonMark.onlyText(node) }
+
     /// The first byte of `text`, when the block starts with a text node and it tells
     /// without reading further; nil when unknown.
     var leadingTextByte: UInt8? {
@@ -206,7 +210,7 @@ enum CommonMark {
     /// Text as cmark's HTML renders a text node: `&`, `<`, `>` and `"` as entities (its
     /// `houdini_escape_html0` with `secure` off, which leaves `'` and `/` as they are).
     /// Without rendering, for the inline HTML of one-text headings.
-    fileprivate static func escapedText(_ text: UnsafeBufferPointer<UInt8>) -> String {
+    static func escapedText(_ text: UnsafeBufferPointer<UInt8>) -> String {
         func escaped(_ byte: UInt8) -> StaticString? {
             switch byte {
             case UInt8(ascii: "&"): "&amp;"

@@ -97,6 +97,11 @@ public struct NoteLoader: Sendable {
             let location = SourceLocation(path: path, line: block.line + parts.bodyLineOffset, column: block.column)
             if case .heading(let level) = block.kind, level <= 2 {
                 closeVisit()
+                if level == 2, let visit = block.onlyText.flatMap(Self.plainVisitHeading) {
+                    currentVisit = .init(date: visit.date, titleHTML: visit.titleHTML, html: "")
+                    index += 1
+                    continue
+                }
                 let text = level == 2 ? block.text : ""
                 if level == 2, let name = Self.letterName(text) {
                     // Everything up to the next heading of this level is the customer's own letter text.
@@ -294,6 +299,32 @@ public struct NoteLoader: Sendable {
 /// costs of reading a note. Where a character outside ASCII could join another (a combining
 /// accent), the Characters decide.
 extension NoteLoader {
+    /// A visit heading read from the bytes of its one text node, when it is plain: a real
+    /// date `dddd-dd-dd`, then the end or an ASCII character, and a title starting with an
+    /// ASCII character after the separators (or no title). Nil otherwise, and the heading
+    /// is read as text (`datedHeading`), which also reports a date gone wrong. Nearly every
+    /// heading is plain, and reading it as text made five strings of it.
+    static func plainVisitHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> (date: CalendarDay, titleHTML: String)? {
+        guard bytes.count >= 10, bytes.count == 10 || bytes[10] < 0x80,
+            let date = CalendarDay(iso: UnsafeBufferPointer(rebasing: bytes[0..<10]))
+        else { return nil }
+        // The separators `droppingSeparators` drops; none of them is escaped in HTML.
+        var start = 10
+        while start < bytes.count {
+            switch bytes[start] {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ":"):
+                start += 1
+            case 0xE2 where start + 2 < bytes.count && bytes[start + 1] == 0x80 && (0x93...0x94).contains(bytes[start + 2]):
+                start += 3  // "–" or "—"
+            default:
+                // A character outside ASCII may join the separator before it: read as text.
+                guard bytes[start] < 0x80 else { return nil }
+                return (date, CommonMark.escapedText(UnsafeBufferPointer(rebasing: bytes[start...])))
+            }
+        }
+        return (date, "")
+    }
+
     /// `text.prefix(10)` when it reads `dddd-dd-dd`.
     static func datePrefix(_ text: String) -> String? {
         var bytes = text  // `withUTF8` needs a variable; a native string is not copied

@@ -129,6 +129,29 @@ final class NoteLoaderTests: XCTestCase {
         XCTAssertEqual(note.visits.map(\.titleHTML), ["", "fringe", "colour"])
     }
 
+    /// Plain visit headings are read from their bytes; the rest as text. Both give the
+    /// same visits, with the title escaped as cmark escapes text.
+    func testPlainVisitHeadingsReadFromTheirBytes() throws {
+        func plain(_ heading: String) -> [String]? {
+            Array(heading.utf8).withUnsafeBufferPointer { bytes in
+                NoteLoader.plainVisitHeading(bytes).map { [$0.date.description, $0.titleHTML] }
+            }
+        }
+        XCTAssertEqual(plain("2026-03-14"), ["2026-03-14", ""])
+        XCTAssertEqual(plain("2026-03-14 -- colour"), ["2026-03-14", "colour"])
+        XCTAssertEqual(plain("2026-03-15: fringe"), ["2026-03-15", "fringe"])
+        XCTAssertEqual(plain("2026-03-16 – a < b & \"c\""), ["2026-03-16", "a &lt; b &amp; &quot;c&quot;"])
+        XCTAssertEqual(plain("2026-03-17 — café"), ["2026-03-17", "café"])
+        // Left to the text reader: a date gone wrong, a character outside ASCII after the
+        // date or starting the title, and no date.
+        for heading in ["2026-02-30 — x", "2026-03-14— x", "2026-03-15 —\u{301} y", "2026-03-16 \u{301}z", "2026-03-16 ékin", "20260314 x", "2026-3-14"] {
+            XCTAssertNil(plain(heading), heading)
+        }
+
+        let note = try XCTUnwrap(load(body: "## 2026-03-16 – 5 &lt; 6 & \\<b\\>\n\n## 2026-03-17 — ékin\n\n## 2026-03-18 — *x*\n").note)
+        XCTAssertEqual(note.visits.map(\.titleHTML), ["<em>x</em>", "ékin", "5 &lt; 6 &amp; &lt;b&gt;"])
+    }
+
     func testAnUndatedHeadingEndsAVisit() throws {
         let note = try XCTUnwrap(load(body: "## 2026-03-14 — cut\n\nA\n\n## Family\n\nB\n").note)
         XCTAssertEqual(note.visits.map(\.html), ["<p>A</p>\n"])
