@@ -308,21 +308,29 @@ extension NoteLoader {
         guard bytes.count >= 10, bytes.count == 10 || bytes[10] < 0x80,
             let date = CalendarDay(iso: UnsafeBufferPointer(rebasing: bytes[0..<10]))
         else { return nil }
-        // The separators `droppingSeparators` drops; none of them is escaped in HTML.
-        var start = 10
-        while start < bytes.count {
-            switch bytes[start] {
+        // None of the separators is escaped in HTML: they can be dropped before escaping.
+        let start = separatorsEnd(bytes, from: 10)
+        guard start < bytes.count else { return (date, "") }
+        // A character outside ASCII may join the separator before it: read as text.
+        guard bytes[start] < 0x80 else { return nil }
+        return (date, CommonMark.escapedText(UnsafeBufferPointer(rebasing: bytes[start...])))
+    }
+
+    /// Where the spaces, dashes and colons between a visit's date and its title, from
+    /// `start` on, end: the first other byte, or the end.
+    static func separatorsEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ":"):
-                start += 1
-            case 0xE2 where start + 2 < bytes.count && bytes[start + 1] == 0x80 && (0x93...0x94).contains(bytes[start + 2]):
-                start += 3  // "–" or "—"
+                index += 1
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x93...0x94).contains(bytes[index + 2]):
+                index += 3  // "–" or "—"
             default:
-                // A character outside ASCII may join the separator before it: read as text.
-                guard bytes[start] < 0x80 else { return nil }
-                return (date, CommonMark.escapedText(UnsafeBufferPointer(rebasing: bytes[start...])))
+                return index
             }
         }
-        return (date, "")
+        return index
     }
 
     /// `text.prefix(10)` when it reads `dddd-dd-dd`.
@@ -397,18 +405,8 @@ extension NoteLoader {
     static func droppingSeparators(_ title: Substring) -> Substring {
         var bytes = title  // `withUTF8` needs a variable; a native string is not copied
         let (start, asciiAfter) = bytes.withUTF8 { bytes -> (Int, Bool) in
-            var index = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ":"):
-                    index += 1
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x93...0x94).contains(bytes[index + 2]):
-                    index += 3  // "–" or "—"
-                default:
-                    return (index, bytes[index] < 0x80)
-                }
-            }
-            return (index, true)
+            let end = separatorsEnd(bytes, from: 0)
+            return (end, end == bytes.count || bytes[end] < 0x80)
         }
         // No separator joins the next character, and an ASCII character joins none before it.
         if asciiAfter { return title[title.utf8.index(title.utf8.startIndex, offsetBy: start)...] }
