@@ -74,7 +74,7 @@ extension SiteBuilder {
         }
         let recipients: [CustomerRecord]
         do {
-            recipients = try selection.select(site.records, appointments: site.appointments, today: options.today)
+            recipients = try selection.select(site.directoryOrder, appointments: site.appointments, today: options.today)
         } catch {
             throw .selection(error.description)
         }

@@ -70,10 +70,11 @@ public enum Selection: Equatable, Sendable, CustomStringConvertible {
 
     /// The customers selected on `today`, in the order their letters should print:
     /// by appointment for bookings, by date for birthdays and anniversaries, else by name.
+    /// `sorted` are the records in the directory's order (`LoadedSite.directoryOrder`), which
+    /// a loaded site already has.
     func select(
-        _ records: [CustomerRecord], appointments: [String: [Appointment]], today: CalendarDay
+        _ sorted: [CustomerRecord], appointments: [String: [Appointment]], today: CalendarDay
     ) throws(SelectionError) -> [CustomerRecord] {
-        let sorted = DirectoryView.sorted(records)
         func booked(through last: CalendarDay) -> [CustomerRecord] {
             let first = sorted.compactMap { record -> (Appointment, CustomerRecord)? in
                 guard let next = appointments[record.id]?.first(where: { $0.date >= today && $0.date <= last }) else { return nil }
@@ -98,7 +99,7 @@ public enum Selection: Equatable, Sendable, CustomStringConvertible {
         case .notSeen(let days):
             return sorted.filter { record in record.lastVisit.map { $0.days(until: today) > days } ?? false }
         case .ids(let ids):
-            let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+            let byID = Dictionary(uniqueKeysWithValues: sorted.map { ($0.id, $0) })
             let unknown = ids.filter { byID[$0] == nil }
             guard unknown.isEmpty else {
                 throw SelectionError("no customer with id \(unknown.map { "'\($0)'" }.joined(separator: ", "))")

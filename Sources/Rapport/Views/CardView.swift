@@ -19,7 +19,7 @@ struct CardView {
         customer.set("pronunciation", record.pronunciation)
         customer.set("email", record.email)
         customer.set("phone", record.phone)
-        customer.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
+        customer.setList("tags", record.tags.map(Self.tag))
         customer.set("customer_since", record.customerSince.map { site.dateContext($0) })
         if let lastVisit = record.lastVisit {
             var visit = ViewContext(continuing: site.dateContext(lastVisit))
@@ -89,6 +89,11 @@ struct CardView {
     /// `{label, value}`, for the favourites and extra columns.
     static func labelled(_ label: String, _ value: String) -> MustacheValue {
         .object(MustacheObject(capacity: 2).setting("label", .text(label)).setting("value", .text(value)))
+    }
+
+    /// `{name}`, for a tag (on the card and in the directory).
+    static func tag(_ name: String) -> MustacheValue {
+        .object(MustacheObject(capacity: 1).setting("name", .text(name)))
     }
 
     /// `{item_html}`, for the items of a note's lists.

@@ -33,7 +33,7 @@ struct DirectoryView {
         row.set("full_name", fullName.isEmpty ? record.displayName : fullName)
         row.set("preferred_name", record.preferredName)
         row.set("display_name", record.displayName)
-        row.setList("tags", record.tags.map { MustacheValue.object(MustacheObject(capacity: 1).setting("name", .text($0))) })
+        row.setList("tags", record.tags.map(CardView.tag))
         row.set("last_visit", record.lastVisit.map { site.dateContext($0) })
         row.set("search_text", searchText(record))
         row.set("tag_list", record.tags.joined(separator: ";"))

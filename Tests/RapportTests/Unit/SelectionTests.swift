@@ -119,7 +119,7 @@ final class SelectionTests: XCTestCase {
         _ text: String, _ records: [CustomerRecord], appointments: [Appointment] = [], on day: CalendarDay? = nil
     ) throws -> [String] {
         let selection = try parse(text).get()
-        return try selection.select(records, appointments: byCustomer(appointments), today: day ?? today).map(\.id)
+        return try selection.select(DirectoryView.sorted(records), appointments: byCustomer(appointments), today: day ?? today).map(\.id)
     }
 
     private var people: [CustomerRecord] {
