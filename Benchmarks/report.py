@@ -120,6 +120,24 @@ def main():
                          f"{number(r['rss'])} | {number(h['rss'])} | {rss_ratio:.1f}× | {number(r['written'])} | "
                          f"{number(h['written'])} | ≥ 10× faster | {'yes' if time_ratio >= 10 else 'no'} |")
 
+    floor_sizes = sorted({size for tool, size, _ in runs if tool == "floor"})
+    if floor_sizes:
+        lines.append("")
+        lines.append(f"The floor, in the same run: libcmark alone reads each note, renders it and writes it as a "
+                     f"page, on every core, then flushes the file system (`Benchmarks/floor.c`), {median_text}. "
+                     f"Rapport also renders the records, the letters and the site-wide pages through templates.")
+        lines.append("")
+        lines.append("| customers | Rapport (s) | floor (s) | Rapport ÷ floor | Rapport RSS (MB) | floor RSS (MB) "
+                     "| files Rapport | files floor |")
+        lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for size in floor_sizes:
+            r, f = summary(("rapport", size, "full")), summary(("floor", size, "full"))
+            if not r or not f:
+                continue
+            ratio = r["wall"] / f["wall"] if f["wall"] > 0 else float("inf")
+            lines.append(f"| {number(size)} | {r['wall']:.2f} | {f['wall']:.2f} | {ratio:.1f}× | "
+                         f"{number(r['rss'])} | {number(f['rss'])} | {number(r['written'])} | {number(f['written'])} |")
+
     if notes:
         lines.append("")
         lines.extend(notes)
