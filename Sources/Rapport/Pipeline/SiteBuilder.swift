@@ -62,7 +62,8 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders the site into memory without writing anything.
     public func render() throws(BuildFailure) -> RenderedSite {
-        let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
+        let (inputs, records) = readInputs()
+        let (site, pages, warnings, writer) = try prepare(consume inputs, records: records)
         var files = pages.sitePages(warnings: warnings)
         for customerFiles in pages.records.parallelMap({ pages.customerPages($0) }) { files.append(contentsOf: customerFiles) }
         return RenderedSite(
@@ -72,7 +73,8 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders every page, keeping none (`rapport check`): the number of pages.
     public func check() throws(BuildFailure) -> BuildReport {
-        let (site, pages, warnings, writer) = try prepare(SiteInputs(siteDirectory: options.siteDirectory))
+        let (inputs, records) = readInputs()
+        let (site, pages, warnings, writer) = try prepare(consume inputs, records: records)
         let counts = pages.parallelMap(warnings: warnings) { files, _ in files.count }
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
@@ -84,7 +86,7 @@ public struct SiteBuilder: Sendable {
     /// changed since the last build nothing is done at all.
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
-        let inputs = SiteInputs(siteDirectory: options.siteDirectory)
+        let (inputs, records) = readInputs()
         let fingerprint = inputs.fingerprint(context: buildContext)
         let sharedKey = inputs.sharedFingerprint(context: buildContext)
         var configDiagnostics = Diagnostics()
@@ -97,7 +99,7 @@ public struct SiteBuilder: Sendable {
                 fileCount: previous.files.count, writtenCount: 0, upToDate: true)
         }
 
-        let (site, pages, warnings, _) = try prepare(consume inputs, sharedKey: sharedKey)
+        let (site, pages, warnings, _) = try prepare(consume inputs, records: records, sharedKey: sharedKey)
         let failure = { (error: Error) in
             let failure = error as? SiteWriter.Failure ?? .io(writer.staging.path, reason: SiteWriter.reason(error))
             return BuildFailure(warnings + [.error(SourceLocation(path: writer.output.path), failure.description)])
@@ -198,10 +200,10 @@ public struct SiteBuilder: Sendable {
     /// Loads and checks the site, and everything rendering needs; throws every problem
     /// found when one of them is an error.
     private func prepare(
-        _ inputs: consuming SiteInputs, sharedKey: UInt64? = nil
+        _ inputs: consuming SiteInputs, records: LoadedRecords, sharedKey: UInt64? = nil
     ) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
         var diagnostics = Diagnostics()
-        let site = load(inputs, &diagnostics)
+        let site = load(inputs, records: records, &diagnostics)
         let writer = SiteWriter(output: outputFolder(site.config), siteDirectory: options.siteDirectory)
         do {
             try writer.checkOutput()
@@ -217,14 +219,36 @@ public struct SiteBuilder: Sendable {
 
     /// Everything in the site folder, loaded and checked; problems go to `diagnostics`.
     func load(_ diagnostics: inout Diagnostics) -> LoadedSite {
-        load(SiteInputs(siteDirectory: options.siteDirectory), &diagnostics)
+        let (inputs, records) = readInputs()
+        return load(inputs, records: records, &diagnostics)
     }
 
-    func load(_ inputs: consuming SiteInputs, _ diagnostics: inout Diagnostics) -> LoadedSite {
-        let config = loadConfig(inputs, &diagnostics)
-        // Ids of rows left out for their errors: already reported, so not "unknown" below.
+    /// The site folder read, and the config and records loaded while it was read.
+    private func readInputs() -> (SiteInputs, LoadedRecords) {
+        SiteInputs.reading(siteDirectory: options.siteDirectory) { [self] files in loadRecords(files) }
+    }
+
+    /// The config and the records, and what loading them found.
+    struct LoadedRecords: Sendable {
+        var config: SiteConfig
+        var records: [CustomerRecord]
+        /// Ids of rows left out for their errors: already reported, so not "unknown" later.
         var rejectedIDs: Set<String> = []
-        let records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
+        var diagnostics = Diagnostics()
+    }
+
+    /// Needs only the config and records files of `inputs`, not its folders.
+    private func loadRecords(_ inputs: SiteInputs) -> LoadedRecords {
+        var loaded = LoadedRecords(config: SiteConfig(), records: [])
+        loaded.config = loadConfig(inputs, &loaded.diagnostics)
+        loaded.records = loadRecords(inputs, loaded.config, &loaded.rejectedIDs, &loaded.diagnostics)
+        return loaded
+    }
+
+    /// `loaded`: `loadRecords(inputs)`, made while the folders were read.
+    private func load(_ inputs: consuming SiteInputs, records loaded: LoadedRecords, _ diagnostics: inout Diagnostics) -> LoadedSite {
+        diagnostics.append(contentsOf: loaded.diagnostics)
+        let (config, records, rejectedIDs) = (loaded.config, loaded.records, loaded.rejectedIDs)
         let known = Set(records.map(\.id))
         // Looking for duplicate customers, the directory's order and the pages' names need
         // only the records: they are worked out beside the notes.
