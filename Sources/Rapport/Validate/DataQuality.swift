@@ -134,15 +134,21 @@ struct DataQuality {
         /// The customers of each two names in the same block one letter apart, the one
         /// added first first.
         func pairs() -> [(Int, Int)] {
-            let sorted = variants.sorted { ($0.hash, $0.name) < ($1.hash, $1.name) }
+            // Each hash with its name's index in the low bits, as one number: the list sorts
+            // as plain integers, several times quicker than as pairs. The hash keeps its
+            // high bits, plenty to keep the names listed together few.
+            let nameBits = max(1, UInt64.bitWidth - UInt64(names.count).leadingZeroBitCount)
+            let nameMask: UInt64 = (1 << nameBits) - 1
+            var sorted = variants.map { $0.hash & ~nameMask | UInt64($0.name) }
+            sorted.sort()
             var pairs: Set<[Int32]> = []
             var start = 0
             while start < sorted.count {
                 var end = start + 1
-                while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
+                while end < sorted.count, sorted[end] & ~nameMask == sorted[start] & ~nameMask { end += 1 }
                 for first in start..<end {
                     for second in (first + 1)..<end {
-                        let (a, b) = (Int(sorted[first].name), Int(sorted[second].name))
+                        let (a, b) = (Int(sorted[first] & nameMask), Int(sorted[second] & nameMask))
                         // A name can list a hash twice ("anna" without either "n").
                         // Hash collisions only add comparisons, never matches.
                         if a != b, names[a].block == names[b].block, isNearlyEqual(names[a].letters, names[b].letters) {
