@@ -223,8 +223,9 @@ private struct MustacheParser {
     private struct Tag {
         var kind: Kind
         var name: String
-        var line: Int
-        var column: Int
+        /// Where the tag starts in the template, as a byte offset: its line and column are
+        /// worked out only for an error, as counting them means reading from the start.
+        var offset: Int
         var indent: [UInt8] = []
     }
 
@@ -235,7 +236,7 @@ private struct MustacheParser {
     }
 
     mutating func parse() throws(MustacheError) -> [ParsedNode] {
-        var frames = [Frame(tag: Tag(kind: .section, name: "", line: 1, column: 1))]
+        var frames = [Frame(tag: Tag(kind: .section, name: "", offset: 0))]
         var text: [UInt8] = []
 
         func flush(_ text: inout [UInt8], into frames: inout [Frame]) throws(MustacheError) {
@@ -244,8 +245,7 @@ private struct MustacheParser {
             if frames.last!.tag.kind == .layout {
                 // Only block definitions belong inside a layout tag; whitespace is fine.
                 if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return }
-                let place = location(of: textStart(text))
-                throw MustacheError(kind: .contentInsideLayout, line: place.line, column: place.column)
+                throw error(.contentInsideLayout, at: textStart(text))
             }
             frames[frames.count - 1].nodes.append(.text(text))
         }
@@ -273,7 +273,7 @@ private struct MustacheParser {
             case .comment, .delimiters:
                 break
             case .pragma:
-                throw MustacheError(kind: .pragma, line: tag.line, column: tag.column)
+                throw error(.pragma, at: tag.offset)
             case .variable, .unescaped:
                 try checkInsideLayout(frames, tag)
                 frames[frames.count - 1].nodes.append(.variable(MustachePath.parts(tag.name), escaped: tag.kind == .variable))
@@ -287,12 +287,11 @@ private struct MustacheParser {
                 frames.append(Frame(tag: tag))
             case .close:
                 guard frames.count > 1 else {
-                    throw MustacheError(kind: .closedWithoutOpening(tag.name), line: tag.line, column: tag.column)
+                    throw error(.closedWithoutOpening(tag.name), at: tag.offset)
                 }
                 let frame = frames.removeLast()
                 guard frame.tag.name == tag.name else {
-                    throw MustacheError(
-                        kind: .closedWithWrongName(opened: frame.tag.name, closed: tag.name), line: tag.line, column: tag.column)
+                    throw error(.closedWithWrongName(opened: frame.tag.name, closed: tag.name), at: tag.offset)
                 }
                 let node: ParsedNode
                 switch frame.tag.kind {
@@ -312,7 +311,7 @@ private struct MustacheParser {
         if frames.count > 1 {
             let tag = frames.last!.tag
             let sigil = [Kind.section: "#", .inverted: "^", .layout: "<", .block: "$"][tag.kind] ?? "#"
-            throw MustacheError(kind: .neverClosed(sigil: sigil, name: tag.name), line: tag.line, column: tag.column)
+            throw error(.neverClosed(sigil: sigil, name: tag.name), at: tag.offset)
         }
         return frames[0].nodes
     }
@@ -326,7 +325,7 @@ private struct MustacheParser {
 
     private func checkInsideLayout(_ frames: [Frame], _ tag: Tag) throws(MustacheError) {
         if frames.last!.tag.kind == .layout {
-            throw MustacheError(kind: .contentInsideLayout, line: tag.line, column: tag.column)
+            throw error(.contentInsideLayout, at: tag.offset)
         }
     }
 
@@ -358,7 +357,6 @@ private struct MustacheParser {
     }
 
     private mutating func readTag(at start: Int) throws(MustacheError) -> Tag {
-        let place = location(of: start)
         var index = start + open.count
         var kind = Kind.variable
         var closer = close
@@ -384,24 +382,24 @@ private struct MustacheParser {
         guard let end = find(closer, from: index),
             kind == .comment || !bytes[index..<end].contains(0x0A)
         else {
-            throw MustacheError(kind: .unclosedTag(closer: String(decoding: closer, as: UTF8.self)), line: place.line, column: place.column)
+            throw error(.unclosedTag(closer: String(decoding: closer, as: UTF8.self)), at: start)
         }
         position = end + closer.count
         let name = String(decoding: bytes[index..<end], as: UTF8.self).trimmingSpaces
         if kind == .delimiters {
             guard name.hasSuffix("="), name.count > 1 else {
-                throw MustacheError(kind: .invalidDelimiters, line: place.line, column: place.column)
+                throw error(.invalidDelimiters, at: start)
             }
             let parts = name.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
-                throw MustacheError(kind: .invalidDelimiters, line: place.line, column: place.column)
+                throw error(.invalidDelimiters, at: start)
             }
             open = Array(parts[0].utf8)
             close = Array(parts[1].utf8)
         } else if kind != .comment && kind != .pragma && name.isEmpty {
-            throw MustacheError(kind: .emptyName, line: place.line, column: place.column)
+            throw error(.emptyName, at: start)
         }
-        return Tag(kind: kind, name: name, line: place.line, column: place.column)
+        return Tag(kind: kind, name: name, offset: start)
     }
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
@@ -426,6 +424,12 @@ private struct MustacheParser {
     private func textStart(_ text: [UInt8]) -> Int {
         let blank = text.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
         return textEnd - text.count + blank
+    }
+
+    /// The error `kind` at byte `offset`.
+    private func error(_ kind: MustacheError.Kind, at offset: Int) -> MustacheError {
+        let place = location(of: offset)
+        return MustacheError(kind: kind, line: place.line, column: place.column)
     }
 
     /// Line and column (in characters) of byte `offset`.
