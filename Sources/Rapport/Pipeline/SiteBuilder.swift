@@ -228,13 +228,8 @@ public struct SiteBuilder: Sendable {
     /// loaded (nil): the build may well be up to date and need none, and loading 100,000
     /// records beside the reading made an unchanged rebuild take half as long again.
     private func readInputs(unlessPreviousBuild: Bool = false) -> (SiteInputs, LoadedRecords?) {
-        SiteInputs.reading(siteDirectory: options.siteDirectory) { [self] files -> LoadedRecords? in
-            if unlessPreviousBuild {
-                var ignored = Diagnostics()
-                let manifest = outputFolder(loadConfig(files, &ignored)).appendingPathComponent(SiteManifest.fileName)
-                if access(manifest.path, F_OK) == 0 { return nil }
-            }
-            return loadRecords(files)
+        SiteInputs.reading(siteDirectory: options.siteDirectory) { [self] files in
+            loadRecords(files, unlessPreviousBuild: unlessPreviousBuild)
         }
     }
 
@@ -247,17 +242,24 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
     }
 
-    /// Needs only the config and records files of `inputs`, not its folders.
-    private func loadRecords(_ inputs: SiteInputs) -> LoadedRecords {
+    /// Needs only the config and records files of `inputs`, not its folders. Nil when
+    /// `unlessPreviousBuild` and the config's output folder has a manifest.
+    private func loadRecords(_ inputs: SiteInputs, unlessPreviousBuild: Bool = false) -> LoadedRecords? {
         var loaded = LoadedRecords(config: SiteConfig(), records: [])
         loaded.config = loadConfig(inputs, &loaded.diagnostics)
+        if unlessPreviousBuild,
+            access(outputFolder(loaded.config).appendingPathComponent(SiteManifest.fileName).path, F_OK) == 0
+        {
+            return nil
+        }
         loaded.records = loadRecords(inputs, loaded.config, &loaded.rejectedIDs, &loaded.diagnostics)
         return loaded
     }
 
     /// `loaded`: `loadRecords(inputs)` when made while the folders were read.
     private func load(_ inputs: consuming SiteInputs, records loaded: LoadedRecords?, _ diagnostics: inout Diagnostics) -> LoadedSite {
-        let loaded = loaded ?? loadRecords(inputs)
+        // Only `unlessPreviousBuild` leaves the records out.
+        guard let loaded = loaded ?? loadRecords(inputs) else { preconditionFailure("records always loaded") }
         diagnostics.append(contentsOf: loaded.diagnostics)
         let (config, records, rejectedIDs) = (loaded.config, loaded.records, loaded.rejectedIDs)
         let known = Set(records.map(\.id))

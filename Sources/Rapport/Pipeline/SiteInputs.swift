@@ -32,14 +32,8 @@ struct SiteInputs: Sendable {
     /// Everything in `Templates/`, by name; nil when there is no such folder.
     var templates: [File]?
 
-    init(siteDirectory: URL) {
-        self.init(filesOf: siteDirectory)
-        (notes, letters, templates) = Self.folders(of: siteDirectory)
-    }
-
-    /// The site folder read as `init` does, and meanwhile runs `alongside` on another
-    /// thread with what was read before the folders: the config, the records and the
-    /// schedule. Reading many small files leaves a core idle part of the time, and the
+    /// The site folder read, and meanwhile `alongside` run on another thread with what
+    /// is read before the folders: the config, the records and the schedule. Reading many small files leaves a core idle part of the time, and the
     /// records can be loaded from these alone. On a small site (records under 64 KB) the
     /// two are done one after the other on this thread.
     static func reading<Early: Sendable>(
