@@ -62,8 +62,8 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders the site into memory without writing anything.
     public func render() throws(BuildFailure) -> RenderedSite {
-        let (inputs, records) = readInputs()
-        let (site, pages, warnings, writer) = try prepare(consume inputs, records: records)
+        let (inputs, early) = readInputs()
+        let (site, pages, warnings, writer) = try prepare(consume inputs, early: early)
         var files = pages.sitePages(warnings: warnings)
         for customerFiles in pages.records.parallelMap({ pages.customerPages($0) }) { files.append(contentsOf: customerFiles) }
         return RenderedSite(
@@ -73,8 +73,8 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders every page, keeping none (`rapport check`): the number of pages.
     public func check() throws(BuildFailure) -> BuildReport {
-        let (inputs, records) = readInputs()
-        let (site, pages, warnings, writer) = try prepare(consume inputs, records: records)
+        let (inputs, early) = readInputs()
+        let (site, pages, warnings, writer) = try prepare(consume inputs, early: early)
         let counts = pages.parallelMap(warnings: warnings) { files, _ in files.count }
         return BuildReport(
             warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
     /// changed since the last build nothing is done at all.
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
-        let (inputs, records) = readInputs(unlessPreviousBuild: true)
+        let (inputs, early) = readInputs(unlessPreviousBuild: true)
         let fingerprint = inputs.fingerprint(context: buildContext)
         let sharedKey = inputs.sharedFingerprint(context: buildContext)
         var configDiagnostics = Diagnostics()
@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
                 fileCount: previous.files.count, writtenCount: 0, upToDate: true)
         }
 
-        let (site, pages, warnings, _) = try prepare(consume inputs, records: records, sharedKey: sharedKey)
+        let (site, pages, warnings, _) = try prepare(consume inputs, early: early, sharedKey: sharedKey)
         let failure = { (error: Error) in
             let failure = error as? SiteWriter.Failure ?? .io(writer.staging.path, reason: SiteWriter.reason(error))
             return BuildFailure(warnings + [.error(SourceLocation(path: writer.output.path), failure.description)])
@@ -200,10 +200,10 @@ public struct SiteBuilder: Sendable {
     /// Loads and checks the site, and everything rendering needs; throws every problem
     /// found when one of them is an error.
     private func prepare(
-        _ inputs: consuming SiteInputs, records: LoadedRecords?, sharedKey: UInt64? = nil
+        _ inputs: consuming SiteInputs, early: EarlyLoad?, sharedKey: UInt64? = nil
     ) throws(BuildFailure) -> (LoadedSite, PageRenderer, [Diagnostic], SiteWriter) {
         var diagnostics = Diagnostics()
-        let site = load(inputs, records: records, &diagnostics)
+        let site = load(inputs, early: early, &diagnostics)
         let writer = SiteWriter(output: outputFolder(site.config), siteDirectory: options.siteDirectory)
         do {
             try writer.checkOutput()
@@ -219,70 +219,110 @@ public struct SiteBuilder: Sendable {
 
     /// Everything in the site folder, loaded and checked; problems go to `diagnostics`.
     func load(_ diagnostics: inout Diagnostics) -> LoadedSite {
-        let (inputs, records) = readInputs()
-        return load(inputs, records: records, &diagnostics)
+        let (inputs, early) = readInputs()
+        return load(inputs, early: early, &diagnostics)
     }
 
-    /// The site folder read, and the config and records loaded while it was read. When
-    /// `unlessPreviousBuild` and the output folder has a manifest, the records are not
-    /// loaded (nil): the build may well be up to date and need none, and loading 100,000
-    /// records beside the reading made an unchanged rebuild take half as long again.
-    private func readInputs(unlessPreviousBuild: Bool = false) -> (SiteInputs, LoadedRecords?) {
-        SiteInputs.reading(siteDirectory: options.siteDirectory) { [self] files in
-            loadRecords(files, unlessPreviousBuild: unlessPreviousBuild)
-        }
-    }
-
-    /// The config and the records, and what loading them found.
-    struct LoadedRecords: Sendable {
+    /// What `readInputs` loads while it reads the site folder.
+    struct EarlyLoad: Sendable {
         var config: SiteConfig
         var records: [CustomerRecord]
         /// Ids of rows left out for their errors: already reported, so not "unknown" later.
         var rejectedIDs: Set<String> = []
+        /// What loading the config and the records found.
         var diagnostics = Diagnostics()
+        /// What is worked out from the records alone.
+        var analysis: RecordAnalysis
+        /// Each note file parsed as it was read, in file order.
+        var notes: [ParsedNoteFile]
     }
 
-    /// Needs only the config and records files of `inputs`, not its folders. Nil when
-    /// `unlessPreviousBuild` and the config's output folder has a manifest.
-    private func loadRecords(_ inputs: SiteInputs, unlessPreviousBuild: Bool = false) -> LoadedRecords? {
-        var loaded = LoadedRecords(config: SiteConfig(), records: [])
-        loaded.config = loadConfig(inputs, &loaded.diagnostics)
-        if unlessPreviousBuild,
-            access(outputFolder(loaded.config).appendingPathComponent(SiteManifest.fileName).path, F_OK) == 0
-        {
-            return nil
+    /// What is worked out from the records alone: duplicate customers, the directory's
+    /// order and the pages' names. Beside the notes, as they need none.
+    struct RecordAnalysis: Sendable {
+        var duplicates: [DataQuality.Duplicate]
+        var order: [CustomerRecord]
+        var slugs: [String: String]
+
+        init(_ records: [CustomerRecord]) {
+            duplicates = DataQuality.findDuplicates(records)
+            order = DirectoryView.sorted(records)
+            slugs = Slug.slugs(for: records.map(\.id))
         }
-        loaded.records = loadRecords(inputs, loaded.config, &loaded.rejectedIDs, &loaded.diagnostics)
-        return loaded
     }
 
-    /// `loaded`: `loadRecords(inputs)` when made while the folders were read.
-    private func load(_ inputs: consuming SiteInputs, records loaded: LoadedRecords?, _ diagnostics: inout Diagnostics) -> LoadedSite {
-        // Only `unlessPreviousBuild` leaves the records out.
-        guard let loaded = loaded ?? loadRecords(inputs) else { preconditionFailure("records always loaded") }
-        diagnostics.append(contentsOf: loaded.diagnostics)
-        let (config, records, rejectedIDs) = (loaded.config, loaded.records, loaded.rejectedIDs)
-        let known = Set(records.map(\.id))
-        // Looking for duplicate customers, the directory's order and the pages' names need
-        // only the records: they are worked out beside the notes.
-        let (beside, notes) = concurrently(if: records.count >= 16, {
-            (duplicates: DataQuality.findDuplicates(records), order: DirectoryView.sorted(records), slugs: Slug.slugs(for: records.map(\.id)))
+    /// A note file as `parseNote` left it.
+    struct ParsedNoteFile: Sendable {
+        var name: String
+        var note: CustomerNote?
+        var diagnostics: Diagnostics
+    }
+
+    /// The site folder read. Unless `unlessPreviousBuild` finds a manifest in the output
+    /// folder, the config and the records are loaded (and analysed) on another thread
+    /// while the folders are read, and each note is parsed as soon as it is read: reading
+    /// many small files alone leaves a core idle part of the time, and each note's bytes
+    /// are freed at once. With a manifest the build may well be up to date and need none
+    /// of this (loading 100,000 records that were then not needed made an unchanged
+    /// rebuild take half as long again): nil, and the folders are only read.
+    private func readInputs(unlessPreviousBuild: Bool = false) -> (SiteInputs, EarlyLoad?) {
+        var inputs = SiteInputs(filesOf: options.siteDirectory)
+        var diagnostics = Diagnostics()
+        let config = loadConfig(inputs, &diagnostics)
+        if unlessPreviousBuild, access(outputFolder(config).appendingPathComponent(SiteManifest.fileName).path, F_OK) == 0 {
+            inputs.readFolders(of: options.siteDirectory)
+            return (inputs, nil)
+        }
+        let files = inputs
+        let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
+        let siteDirectory = options.siteDirectory
+        // Records under 64 KB take less time to load than a thread takes to start.
+        let (records, notes) = concurrently(if: (files.customers?.bytes?.count ?? 0) >= 1 << 16, { [self, diagnostics] in
+            var records = EarlyLoad(config: config, records: [], diagnostics: diagnostics, analysis: RecordAnalysis([]), notes: [])
+            records.records = loadRecords(files, config, &records.rejectedIDs, &records.diagnostics)
+            records.analysis = RecordAnalysis(records.records)
+            return records
         }, {
-            // Handed over, not copied, so that each note's bytes can be freed once it is loaded.
-            var notes: [SiteInputs.File] = []
-            swap(&notes, &inputs.notes)
-            return loadNotes(consume notes, config, known, rejectedIDs, &diagnostics)
+            inputs.readFolders(of: siteDirectory, parsingNotes: { [self] file in parseNote(file, loader) })
         })
+        var early = records
+        early.notes = notes
+        return (inputs, early)
+    }
+
+    /// `early`: what `readInputs` loaded while it read the folders, if anything.
+    private func load(_ inputs: consuming SiteInputs, early: EarlyLoad?, _ diagnostics: inout Diagnostics) -> LoadedSite {
+        let config: SiteConfig
+        let records: [CustomerRecord]
+        var rejectedIDs: Set<String> = []
+        let analysis: RecordAnalysis
+        let parsedNotes: [ParsedNoteFile]
+        if let early {
+            diagnostics.append(contentsOf: early.diagnostics)
+            (config, records, rejectedIDs, analysis, parsedNotes) = (early.config, early.records, early.rejectedIDs, early.analysis, early.notes)
+        } else {
+            config = loadConfig(inputs, &diagnostics)
+            records = loadRecords(inputs, config, &rejectedIDs, &diagnostics)
+            let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
+            (analysis, parsedNotes) = concurrently(if: records.count >= 16, { [records] in RecordAnalysis(records) }, {
+                // Handed over, not copied, so that each note's bytes can be freed once it is parsed.
+                var files: [SiteInputs.File] = []
+                swap(&files, &inputs.notes)
+                return (consume files).parallelMapReleasing { [self] file in parseNote(file, loader) }
+            })
+        }
+        let known = Set(records.map(\.id))
+        let notes = collectNotes(parsedNotes, known, rejectedIDs, &diagnostics)
         let appointments = loadSchedule(inputs, config, known, rejectedIDs, &diagnostics)
         let letters = loadLetters(inputs, config, &diagnostics)
         let letterTexts = compileLetterTexts(notes, letters: letters, config: config, &diagnostics)
         let templates = TemplateSet(overrides: inputs.templates ?? [], displayDirectory: display("Templates"), diagnostics: &diagnostics)
         let quality = DataQuality(
-            records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays, duplicates: beside.duplicates)
+            records: records, notes: notes, today: options.today, staleNoteDays: config.staleNoteDays, duplicates: analysis.duplicates)
         for warning in quality.warnings { diagnostics.append(warning) }
         return LoadedSite(
             config: config, records: records, notes: notes, appointments: appointments, letters: letters,
-            letterTexts: letterTexts, templates: templates, quality: quality, directoryOrder: beside.order, slugs: beside.slugs)
+            letterTexts: letterTexts, templates: templates, quality: quality, directoryOrder: analysis.order, slugs: analysis.slugs)
     }
 
     private func loadConfig(_ inputs: SiteInputs, _ diagnostics: inout Diagnostics) -> SiteConfig {
@@ -309,26 +349,24 @@ public struct SiteBuilder: Sendable {
         return RecordLoader(path: path, config: config).loadRecords(from: bytes, diagnostics: &diagnostics, rejectedIDs: &rejectedIDs)
     }
 
-    private func loadNotes(
-        _ files: consuming [SiteInputs.File], _ config: SiteConfig, _ known: Set<String>, _ rejectedIDs: Set<String>,
-        _ diagnostics: inout Diagnostics
-    ) -> [String: CustomerNote] {
-        let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
-        var notes: [String: CustomerNote] = [:]
-        notes.reserveCapacity(files.count)
-        // Reading and rendering each note is independent (cmark keeps no global state):
-        // do it on every core, then check and report in file order.
-        // Each note's bytes are released once it is loaded: on a large site they and the
-        // loaded notes would not both fit in the memory a build may take.
-        var loaded = files.parallelMapReleasing { file -> (name: String, note: CustomerNote?, diagnostics: Diagnostics) in
-            var found = Diagnostics()
-            let path = display("content/notes/\(file.name)")
-            var note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
-                loader.loadNote($0, path: path, diagnostics: &found)
-            }
-            note?.sourceHash = file.hash
-            return (file.name, consume note, found)
+    /// One note file decoded and parsed, on whichever thread read it.
+    private func parseNote(_ file: SiteInputs.File, _ loader: NoteLoader) -> ParsedNoteFile {
+        var found = Diagnostics()
+        let path = display("content/notes/\(file.name)")
+        var note = TextFile.decode(file.bytes, path: path, diagnostics: &found).flatMap {
+            loader.loadNote($0, path: path, diagnostics: &found)
         }
+        note?.sourceHash = file.hash
+        return ParsedNoteFile(name: file.name, note: note, diagnostics: found)
+    }
+
+    /// The parsed notes by customer, checked and reported in file order.
+    private func collectNotes(
+        _ parsed: consuming [ParsedNoteFile], _ known: Set<String>, _ rejectedIDs: Set<String>, _ diagnostics: inout Diagnostics
+    ) -> [String: CustomerNote] {
+        var loaded = parsed
+        var notes: [String: CustomerNote] = [:]
+        notes.reserveCapacity(loaded.count)
         for index in loaded.indices {
             diagnostics.append(contentsOf: loaded[index].diagnostics)
             // Each note is moved, never copied: a copy retains each of its strings and arrays,

@@ -32,24 +32,9 @@ struct SiteInputs: Sendable {
     /// Everything in `Templates/`, by name; nil when there is no such folder.
     var templates: [File]?
 
-    /// The site folder read, and meanwhile `alongside` run on another thread with what
-    /// is read before the folders: the config, the records and the schedule. Reading many small files leaves a core idle part of the time, and the
-    /// records can be loaded from these alone. On a small site (records under 64 KB) the
-    /// two are done one after the other on this thread.
-    static func reading<Early: Sendable>(
-        siteDirectory: URL, alongside: @escaping @Sendable (SiteInputs) -> Early
-    ) -> (inputs: SiteInputs, early: Early) {
-        var inputs = SiteInputs(filesOf: siteDirectory)
-        let files = inputs
-        let (early, folders) = concurrently(if: (files.customers?.bytes?.count ?? 0) >= 1 << 16, { alongside(files) }) {
-            Self.folders(of: siteDirectory)
-        }
-        (inputs.notes, inputs.letters, inputs.templates) = folders
-        return (inputs, early)
-    }
-
-    /// The single files of the site folder, and no folder read yet.
-    private init(filesOf siteDirectory: URL) {
+    /// The single files of the site folder (the config, the records and the schedule);
+    /// the folders are read by `readFolders`.
+    init(filesOf siteDirectory: URL) {
         func file(_ path: String) -> File? {
             let full = siteDirectory.appendingPathComponent(path).path
             guard access(full, F_OK) == 0 else { return nil }
@@ -63,18 +48,51 @@ struct SiteInputs: Sendable {
         templates = nil
     }
 
-    /// The notes, the letters and the templates (nil when there is no `Templates` folder).
-    private static func folders(of siteDirectory: URL) -> (notes: [File], letters: [File], templates: [File]?) {
-        func folder(_ path: String, only suffix: String?) -> [File]? {
-            let folder = siteDirectory.appendingPathComponent(path).path
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
-            // Many small files: read them on every core. Their paths are put together as
-            // text: a URL for each costs more than reading the file.
-            return names.filter { suffix == nil || $0.hasSuffix(suffix!) }.sorted().parallelMap { name in
-                File(name: name, bytes: Self.contents(of: folder + "/" + name))
+    /// Reads the notes, the letters and the templates (`templates` stays nil when there is
+    /// no `Templates` folder).
+    mutating func readFolders(of siteDirectory: URL) {
+        notes = Self.files(in: siteDirectory, "content/notes", only: ".md").map { folder, names in
+            names.parallelMap { File(name: $0, bytes: Self.contents(of: folder + "/" + $0)) }
+        } ?? []
+        readLettersAndTemplates(of: siteDirectory)
+    }
+
+    /// The same, handing each note to `parse` as soon as it is read, on the thread that
+    /// read it; what `parse` made of each, in the order of `notes`. The notes keep their
+    /// names and hashes but not their bytes: on a large site the bytes of every note and
+    /// the notes made of them would not both fit in the memory a build may take, and the
+    /// memory of one note's bytes, freed at once, is used again for the next.
+    mutating func readFolders<Note: Sendable>(of siteDirectory: URL, parsingNotes parse: @Sendable (File) -> Note) -> [Note] {
+        let read = Self.files(in: siteDirectory, "content/notes", only: ".md").map { folder, names in
+            names.parallelMap { name -> (file: File, note: Note) in
+                var file = File(name: name, bytes: Self.contents(of: folder + "/" + name))
+                let note = parse(file)
+                file.bytes = nil
+                return (file: file, note: note)
+            }
+        } ?? []
+        notes = read.map(\.file)
+        readLettersAndTemplates(of: siteDirectory)
+        return read.map(\.note)
+    }
+
+    private mutating func readLettersAndTemplates(of siteDirectory: URL) {
+        func read(_ path: String, only suffix: String?) -> [File]? {
+            Self.files(in: siteDirectory, path, only: suffix).map { folder, names in
+                names.parallelMap { File(name: $0, bytes: Self.contents(of: folder + "/" + $0)) }
             }
         }
-        return (folder("content/notes", only: ".md") ?? [], folder("content/letters", only: ".md") ?? [], folder("Templates", only: nil))
+        letters = read("content/letters", only: ".md") ?? []
+        templates = read("Templates", only: nil)
+    }
+
+    /// The folder at `path` in the site folder, and the names in it ending in `suffix`, in
+    /// order; nil when there is no such folder. Its path is text: a URL for each file
+    /// costs more than reading it.
+    private static func files(in siteDirectory: URL, _ path: String, only suffix: String?) -> (folder: String, names: [String])? {
+        let folder = siteDirectory.appendingPathComponent(path).path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        return (folder, names.filter { suffix == nil || $0.hasSuffix(suffix!) }.sorted())
     }
 
     /// A file's bytes, read with one `read` for most files; nil for a folder or an error.
