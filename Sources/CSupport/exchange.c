@@ -22,19 +22,11 @@ int rapport_exchange_paths(const char *first, const char *second) {
 #endif
 }
 
-int rapport_sync_file_system(const char *path) {
+int rapport_sync_file_system(int fd) {
 #if defined(__linux__)
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        return -1;
-    }
-    int result = syncfs(fd);
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return result;
+    return syncfs(fd);
 #else
-    (void)path;
+    (void)fd;
     sync();
     return 0;
 #endif

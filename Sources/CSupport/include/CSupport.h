@@ -5,9 +5,10 @@
 /// Returns 0 on success, or -1 with errno set (EINVAL/ENOSYS where unsupported).
 int rapport_exchange_paths(const char *first, const char *second);
 
-/// Flushes the file system holding `path` to disk (Linux syncfs; sync elsewhere).
+/// Flushes the file system holding the open file or folder `fd` to disk (Linux syncfs;
+/// sync elsewhere). On Linux it reports the write errors since `fd` was opened.
 /// Returns 0 on success, or -1 with errno set.
-int rapport_sync_file_system(const char *path);
+int rapport_sync_file_system(int fd);
 
 /// cmark's allocator (a `cmark_mem *`) for the document this thread is reading: pieces
 /// handed out from blocks, all given back by rapport_document_memory_end. Only between
