@@ -10,11 +10,7 @@ final class BackgroundFlushTests: XCTestCase {
     private let page = 4096
 
     func testFilesOfAFullBatchAreFlushedAndLeaveThePageCache() throws {
-        let folder = try TestSupport.temporaryDirectory(self)
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        XCTAssertGreaterThanOrEqual(descriptor, 0)
-        defer { close(descriptor) }
-        let flush = BackgroundFlush(folder: descriptor, batchBytes: 16 * page)
+        let (folder, flush) = try flushedFolder(batchBytes: 16 * page)
 
         // 16 pages make a batch; the 8 written after it was flushed do not make another.
         let paths = try (0..<24).map { try write(folder, index: $0) }
@@ -31,11 +27,7 @@ final class BackgroundFlushTests: XCTestCase {
     }
 
     func testLessThanABatchIsLeftForTheFinalFlush() throws {
-        let folder = try TestSupport.temporaryDirectory(self)
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        XCTAssertGreaterThanOrEqual(descriptor, 0)
-        defer { close(descriptor) }
-        let flush = BackgroundFlush(folder: descriptor, batchBytes: 16 * page)
+        let (folder, flush) = try flushedFolder(batchBytes: 16 * page)
 
         let paths = try (0..<15).map { try write(folder, index: $0) }
         for path in paths { flush.written(path, size: page) }
@@ -53,6 +45,15 @@ final class BackgroundFlushTests: XCTestCase {
         for file in files {
             XCTAssertEqual(try Data(contentsOf: writer.output.appendingPathComponent(file.path)), Data(file.contents), file.path)
         }
+    }
+
+    /// A new folder, and a flush of it in batches of `batchBytes`.
+    private func flushedFolder(batchBytes: Int) throws -> (URL, BackgroundFlush) {
+        let folder = try TestSupport.temporaryDirectory(self)
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        addTeardownBlock { close(descriptor) }
+        return (folder, BackgroundFlush(folder: descriptor, batchBytes: batchBytes))
     }
 
     /// A page of bytes that differ from file to file.
