@@ -58,8 +58,7 @@ final class BackgroundFlush: Sendable {
 
     /// Waits for a flush under way to end; what is left is for the caller's own flush. The
     /// error number of a flush that failed, if any: the caller's flush, made later, may not
-    /// report that failure again.
-    /// Stopping again does not wait.
+    /// report that failure again. Stopping again does not wait.
     func stop() -> Int32? {
         let running = state.withLock { state in
             defer { state.stopping = true }

@@ -277,15 +277,16 @@ public struct SiteBuilder: Sendable {
         let loader = NoteLoader(unsafeMarkdown: config.unsafeMarkdown)
         let siteDirectory = options.siteDirectory
         // Records under 64 KB take less time to load than a thread takes to start.
-        let (records, notes) = concurrently(if: (files.customers?.bytes?.count ?? 0) >= 1 << 16, { [self, diagnostics] in
-            var records = EarlyLoad(config: config, records: [], diagnostics: diagnostics, analysis: RecordAnalysis([]), notes: [])
-            records.records = loadRecords(files, config, &records.rejectedIDs, &records.diagnostics)
-            records.analysis = RecordAnalysis(records.records)
-            return records
+        var (early, notes) = concurrently(if: (files.customers?.bytes?.count ?? 0) >= 1 << 16, { [self, diagnostics] in
+            var diagnostics = diagnostics
+            var rejectedIDs: Set<String> = []
+            let records = loadRecords(files, config, &rejectedIDs, &diagnostics)
+            return EarlyLoad(
+                config: config, records: records, rejectedIDs: rejectedIDs, diagnostics: diagnostics,
+                analysis: RecordAnalysis(records), notes: [])
         }, {
             inputs.readFolders(of: siteDirectory, parsingNotes: { [self] file in parseNote(file, loader) })
         })
-        var early = records
         early.notes = notes
         return (inputs, early)
     }
