@@ -157,9 +157,11 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw failure(error)
         }
-        releaseInBackground((site, pages, results, pageLines))
+        let (customerCount, letterCount) = (site.records.count, site.letters.count)
+        // Consumed, so that no reference is left here and the other thread does free them.
+        releaseInBackground((consume site, consume pages, consume results, consume pageLines))
         return BuildReport(
-            warnings: warnings, output: writer.output, customerCount: site.records.count, letterCount: site.letters.count,
+            warnings: warnings, output: writer.output, customerCount: customerCount, letterCount: letterCount,
             fileCount: fileCount, writtenCount: written, upToDate: false, keptCustomerCount: kept.value)
     }
 
