@@ -319,7 +319,7 @@ final class StagedSite: @unchecked Sendable {
         if let old = previous?.files[file.path], old.contentHash == hash, old.size == file.contents.count, isAsLeft(file.path, old) {
             var entry = old
             entry.source = source
-            if try Self.withFolders(for: target, { link(outputPath + "/" + file.path, target) }) == 0 { return (entry, false) }
+            if try linkPage(file.path) == 0 { return (entry, false) }
         }
         let modified = try Self.write(file.contents, to: createPage(file.path))
         flush.written(target, size: file.contents.count)
@@ -340,7 +340,7 @@ final class StagedSite: @unchecked Sendable {
         var linked: [String] = []
         for (path, _) in kept {
             let target = stagingPath + "/" + path
-            guard (try? Self.withFolders(for: target, { link(outputPath + "/" + path, target) })) == 0 else {
+            guard (try? linkPage(path)) == 0 else {
                 // The pages will be written: a link left here would be written through,
                 // into the current site's file.
                 for done in linked { unlink(done) }
@@ -380,14 +380,25 @@ final class StagedSite: @unchecked Sendable {
         writer.abandonStaging()
     }
 
-    /// Creates the page at `path` in the new site, relative to its folder, which is made
-    /// and opened the first time; the page's descriptor, or -1 with `errno` set.
+    /// Creates the page at `path` in the new site; its descriptor, or -1 with `errno` set.
     private func createPage(_ path: String) throws -> Int32 {
-        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return openat(folder, path, flags, 0o644) }
+        try inFolder(of: path) { parent, name in openat(parent, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+    }
+
+    /// Hard-links the current site's page at `path` into the new site; 0, or -1 with
+    /// `errno` set.
+    private func linkPage(_ path: String) throws -> Int32 {
+        let source = outputPath + "/" + path
+        return try inFolder(of: path) { parent, name in linkat(AT_FDCWD, source, parent, name, 0) }
+    }
+
+    /// `create` run on the open folder of the page at `path` in the new site (made and
+    /// opened the first time) and the page's name in it.
+    private func inFolder(of path: String, _ create: (Int32, UnsafePointer<CChar>) -> Int32) throws -> Int32 {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path.withCString { create(folder, $0) } }
         let parent = try openFolder(path[..<slash])
         let nameOffset = path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1
-        return path.withCString { openat(parent, $0 + nameOffset, flags, 0o644) }
+        return path.withCString { create(parent, $0 + nameOffset) }
     }
 
     /// The folder `path` of the new site, open; made first, with the folders on the way,
@@ -411,9 +422,9 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
-    /// Writes a file; its modification time.
+    /// Writes a file, in a folder that exists; its modification time.
     static func write(_ path: String, _ bytes: [UInt8]) throws -> timespec {
-        try write(bytes, to: withFolders(for: path) { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) })
+        try write(bytes, to: open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644))
     }
 
     /// Writes `bytes` to the file open as `descriptor` (-1 when it could not be opened, with
@@ -439,19 +450,5 @@ final class StagedSite: @unchecked Sendable {
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
         return status.st_mtim
-    }
-
-    /// Runs `create` (an `open` or `link` of `path`); when it fails because a folder on
-    /// the way is missing, creates the folders and runs it again.
-    private static func withFolders(for path: String, _ create: () -> Int32) throws -> Int32 {
-        let result = create()
-        guard result < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") else { return result }
-        // mkdir -p, where another thread may be creating the same folders.
-        var folder = path.hasPrefix("/") ? "" : "."
-        for part in path[..<slash].split(separator: "/") {
-            folder += "/" + part
-            if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        }
-        return create()
     }
 }
