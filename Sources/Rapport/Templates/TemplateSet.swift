@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
         stylesheet = BuiltinTemplates.stylesheet
         searchScript = BuiltinTemplates.searchScript
         for (name, text) in BuiltinTemplates.templates {
-            texts[name] = (text, "(built-in)/\(name).mustache")
+            texts[name] = (text, "\(Self.builtinFolder)/\(name).mustache")
         }
         for file in overrides {
             let entry = file.name
@@ -53,8 +53,11 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Self.diagnostic(for: error, path: source.path))
             }
         }
-        for source in texts.values.sorted(by: { $0.path < $1.path }) {
-            checkReferences(in: source.text, path: source.path, known: Set(texts.keys), diagnostics: &diagnostics)
+        // The built-in templates name only built-in templates, which are always there, and
+        // pass the check (a test makes sure): checking only the site's own saves scanning
+        // them all on every run.
+        for source in texts.values.sorted(by: { $0.path < $1.path }) where !source.path.hasPrefix("\(Self.builtinFolder)/") {
+            Self.checkReferences(in: source.text, path: source.path, known: Set(texts.keys), diagnostics: &diagnostics)
         }
     }
 
@@ -68,7 +71,11 @@ public struct TemplateSet: Sendable {
         library.renderBytes(context, withTemplate: name) ?? []
     }
 
-    private func checkReferences(in text: String, path: String, known: Set<String>, diagnostics: inout Diagnostics) {
+    /// Where the built-in templates are said to be in diagnostics and `sources`.
+    static let builtinFolder = "(built-in)"
+
+    /// Reports partials and layouts not in `known`, and unescaped output of anything but `_html` values.
+    static func checkReferences(in text: String, path: String, known: Set<String>, diagnostics: inout Diagnostics) {
         for tag in MustacheScanner.tags(in: text) {
             let location = SourceLocation(path: path, line: tag.line, column: tag.column)
             switch tag.kind {

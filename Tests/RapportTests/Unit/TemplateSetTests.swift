@@ -23,6 +23,19 @@ final class TemplateSetTests: XCTestCase {
         XCTAssertEqual(templates.stylesheet, BuiltinTemplates.stylesheet)
     }
 
+    /// Loading skips the check of the built-in templates, so they must pass it on their own.
+    func testBuiltInTemplatesNameOnlyBuiltInsAndEscapeAllButHTML() {
+        var diagnostics = Diagnostics()
+        let known = Set(BuiltinTemplates.templates.keys)
+        for (name, text) in BuiltinTemplates.templates {
+            TemplateSet.checkReferences(in: text, path: "(built-in)/\(name).mustache", known: known, diagnostics: &diagnostics)
+        }
+        XCTAssertEqual(diagnostics.all.map(\.description), [])
+        // The check itself finds what a built-in template could get wrong.
+        TemplateSet.checkReferences(in: "{{>nope}}{{{note}}}", path: "x.mustache", known: known, diagnostics: &diagnostics)
+        XCTAssertEqual(diagnostics.all.count, 2)
+    }
+
     func testAMissingTemplatesFolderIsFine() {
         var diagnostics = Diagnostics()
         let templates = TemplateSet(overridesIn: URL(fileURLWithPath: "/nonexistent/rapport/Templates"), diagnostics: &diagnostics)
