@@ -75,7 +75,10 @@ func fail(_ failure: BuildFailure) -> ExitCode {
 }
 
 struct Build: ParsableCommand {
+    // Each subcommand names itself: otherwise the parser works the name out from the
+    // type's, through the runtime's type lookups, on every run (about 0.4 ms of CPU).
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site into its output folder (default: the config's output, _site).")
 
     @OptionGroup var siteOptions: SiteOptions
@@ -145,7 +148,8 @@ final class ProgressLine: Sendable {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load, check and render the site without writing anything.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Load, check and render the site without writing anything.")
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -164,6 +168,7 @@ struct Check: ParsableCommand {
 
 struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "print",
         abstract: "Print a letter or card for a selection of customers: one page each, plus their envelopes.",
         discussion: """
             Writes LETTER-SELECTION.html (one letter or card per page, at the letter's paper size) and \
